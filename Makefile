@@ -1,0 +1,46 @@
+# 퍼스트신문 — every command sets up what it needs first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run serve test lint format setup seed clean
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(INSTALLED)
+
+setup: $(INSTALLED)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+seed: setup
+	$(BIN)/python manage.py seed_demo
+
+## run: install, migrate, load demo content and serve http://127.0.0.1:8000 (development server)
+run: seed
+	@echo ""
+	@echo "퍼스트신문: http://$(HOST):$(PORT)/  편집국: http://$(HOST):$(PORT)/admin/ (계정은 위 목록)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## serve: the same site under gunicorn, as in production
+serve: seed
+	$(BIN)/gunicorn firstnews.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+
+## test: install and run the whole suite (browser tests skip without Chromium)
+test: $(INSTALLED)
+	$(BIN)/pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

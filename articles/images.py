@@ -1,0 +1,108 @@
+"""Checked image uploads and the renditions made from them once, at upload.
+
+Every image the site accepts (lead photos, editor uploads, directory photos)
+goes through `validate_image`: the content decides, not the file name.
+"""
+
+import io
+import warnings
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps
+
+ALLOWED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+
+# name: (width, height or None to keep the aspect ratio, crop to the box?)
+RENDITIONS = {
+    "thumb": (360, 240, True),
+    "thumb2x": (720, 480, True),
+    "medium": (720, None, False),
+    "large": (1440, None, False),
+    "share": (1200, 630, True),
+}
+
+
+def validate_image(file):
+    """Refuse anything that is not a modest JPEG/PNG/GIF/WebP image, by its content."""
+    size = getattr(file, "size", None)
+    if size is not None and size > settings.IMAGE_MAX_BYTES:
+        raise ValidationError(
+            "이미지 파일은 %(limit)dMB 이하만 올릴 수 있습니다.",
+            code="too_large",
+            params={"limit": settings.IMAGE_MAX_BYTES // (1024 * 1024)},
+        )
+    position = file.tell() if hasattr(file, "tell") else None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                image_format = image.format
+                width, height = image.size
+                if width * height > settings.IMAGE_MAX_PIXELS:
+                    raise ValidationError("이미지가 너무 큽니다(최대 4천만 화소).", code="too_many_pixels")
+                image.verify()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        raise ValidationError("이미지가 너무 큽니다(최대 4천만 화소).", code="too_many_pixels") from exc
+    except Exception as exc:  # Pillow raises many kinds for broken or non-image data
+        raise ValidationError("이미지 파일(JPEG, PNG, GIF, WebP)만 올릴 수 있습니다.", code="not_image") from exc
+    finally:
+        if position is not None:
+            file.seek(position)
+    if image_format not in ALLOWED_FORMATS:
+        raise ValidationError("이미지 파일(JPEG, PNG, GIF, WebP)만 올릴 수 있습니다.", code="not_image")
+    return image_format
+
+
+def _open_rgb(file):
+    file.seek(0)
+    image = Image.open(file)
+    image = ImageOps.exif_transpose(image)
+    if image.mode not in ("RGB", "L"):
+        background = Image.new("RGB", image.size, "white")
+        background.paste(image.convert("RGBA"), mask=image.convert("RGBA").getchannel("A"))
+        image = background
+    return image.convert("RGB")
+
+
+def _render(image, width, height, crop):
+    if crop:
+        return ImageOps.fit(image, (width, height), Image.Resampling.LANCZOS)
+    if image.width <= width:
+        return image.copy()
+    ratio = width / image.width
+    return image.resize((width, round(image.height * ratio)), Image.Resampling.LANCZOS)
+
+
+def _encode(image):
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
+    return ContentFile(buffer.getvalue())
+
+
+def make_renditions(field_file, storage=None):
+    """Write every rendition of an uploaded image; return {name: [path, width, height]}."""
+    storage = storage or field_file.storage
+    with field_file.open("rb") as source:
+        image = _open_rgb(source)
+    stem = PurePath(field_file.name).stem
+    folder = PurePath(field_file.name).parent / "renditions"
+    result = {}
+    for name, (width, height, crop) in RENDITIONS.items():
+        rendered = _render(image, width, height, crop)
+        path = storage.save(str(folder / f"{stem}-{name}.jpg"), _encode(rendered))
+        result[name] = [path, rendered.width, rendered.height]
+    return result
+
+
+def save_editor_upload(upload, storage):
+    """Re-encode an editor upload (dropping metadata and anything hidden in it); return its URL."""
+    validate_image(upload)
+    image = _open_rgb(upload)
+    rendered = _render(image, 1440, None, False)
+    path = storage.save(f"editor/{PurePath(upload.name).stem[:40] or 'image'}.jpg", _encode(rendered))
+    return storage.url(path)

@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+admin.site.site_header = "퍼스트신문 편집국"
+admin.site.site_title = "퍼스트신문 편집국"
+admin.site.index_title = "기사와 사이트 관리"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("directory/", include("directory.urls")),
+    path("", include("articles.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]

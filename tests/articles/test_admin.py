@@ -1,0 +1,111 @@
+import pytest
+from django.urls import reverse
+
+from articles.models import Article, Section
+
+pytestmark = pytest.mark.django_db
+
+
+def article_form(reporter, **overrides):
+    data = {
+        "section": Section.objects.get(slug="paju").pk,
+        "title": "운정호수공원 야간 개방 연장",
+        "subtitle": "",
+        "summary": "여름철 야간 개방이 밤 10시까지 늘어난다.",
+        "body": "<p>파주시는 운정호수공원 야간 개방 시간을 늘린다고 밝혔다.</p>",
+        "photo_alt": "",
+        "photo_caption": "",
+        "photo_credit": "",
+        "video_url": "",
+        "status": "draft",
+        "published_at_0": "2026-11-20",
+        "published_at_1": "09:00:00",
+        "reporter": reporter.pk,
+        "byline": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_reporter_writes_a_draft_under_their_own_name(client, reporter, editor):
+    client.force_login(reporter)
+    response = client.post(reverse("admin:articles_article_add"), article_form(editor, status="review"))
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.reporter == reporter
+    assert article.status == Article.Status.REVIEW
+
+
+def test_reporter_cannot_publish(client, reporter):
+    client.force_login(reporter)
+    response = client.post(reverse("admin:articles_article_add"), article_form(reporter, status="published"))
+    assert response.status_code == 200
+    assert not Article.objects.exists()
+    assert "올바르게 선택해 주세요" in response.content.decode() or "선택" in response.content.decode()
+
+
+def test_reporter_form_offers_no_publish_choice(client, reporter):
+    client.force_login(reporter)
+    page = client.get(reverse("admin:articles_article_add")).content.decode()
+    assert 'value="review"' in page
+    assert 'value="published"' not in page
+
+
+def test_reporter_cannot_see_or_edit_another_reporters_article(client, reporter, other_reporter, make_article):
+    theirs = make_article(reporter=other_reporter, status=Article.Status.DRAFT, title="다른 기자의 초고")
+    client.force_login(reporter)
+    assert "다른 기자의 초고" not in client.get(reverse("admin:articles_article_changelist")).content.decode()
+    change_url = reverse("admin:articles_article_change", args=[theirs.pk])
+    assert client.get(change_url).status_code in (302, 403, 404)
+    client.post(change_url, article_form(reporter, title="가로챈 제목"))
+    theirs.refresh_from_db()
+    assert theirs.title == "다른 기자의 초고"
+
+
+def test_reporter_cannot_change_an_article_once_published(client, reporter, make_article):
+    article = make_article(reporter=reporter, title="발행된 내 기사")
+    client.force_login(reporter)
+    client.post(
+        reverse("admin:articles_article_change", args=[article.pk]), article_form(reporter, title="몰래 고친 제목")
+    )
+    article.refresh_from_db()
+    assert article.title == "발행된 내 기사"
+
+
+def test_editor_edits_and_publishes_any_article(client, editor, reporter, make_article):
+    article = make_article(reporter=reporter, status=Article.Status.REVIEW, title="검토 기다리는 기사")
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:articles_article_change", args=[article.pk]),
+        article_form(reporter, title="데스크가 다듬은 제목", status="published"),
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+    assert article.title == "데스크가 다듬은 제목"
+    assert article.reporter == reporter
+
+
+def test_hostile_html_in_the_admin_body_is_stored_harmless(client, editor):
+    client.force_login(editor)
+    body = '<p>본문</p><script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a>'
+    client.post(reverse("admin:articles_article_add"), article_form(editor, body=body))
+    stored = Article.objects.get().body
+    assert "<p>본문</p>" in stored
+    assert "script" not in stored and "onerror" not in stored and "javascript:" not in stored
+
+
+def test_article_list_in_admin_does_not_grow_queries_with_rows(client, editor, make_article):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(editor)
+    client.get(reverse("admin:articles_article_changelist"))  # warm the per-process caches
+    counts = []
+    for rows in (5, 40):
+        while Article.objects.count() < rows:
+            make_article()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("admin:articles_article_changelist")).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

@@ -1,0 +1,68 @@
+"""Every public page makes the same number of queries with 10 articles as with 200."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Section
+
+pytestmark = pytest.mark.django_db
+
+
+def fill(reporter, total):
+    sections = list(Section.objects.filter(group__kind="articles"))
+    now = timezone.now()
+    existing = Article.objects.count()
+    Article.objects.bulk_create(
+        Article(
+            section=sections[i % len(sections)],
+            title=f"기사 {i}",
+            summary="요약",
+            body="<p>본문</p>",
+            reporter=reporter,
+            status=Article.Status.PUBLISHED,
+            published_at=now - datetime.timedelta(minutes=i + 1),
+            video_url="https://www.youtube.com/watch?v=aqz-KE-bpKQ" if i % 13 == 5 else "",
+            view_count=i,
+        )
+        for i in range(existing, total)
+    )
+
+
+def count_queries(client, url):
+    client.get(url)  # warm the menu and site-settings caches, as a running site has them
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+PAGES = {
+    "home": lambda: reverse("articles:home"),
+    "group": lambda: reverse("articles:group", args=["news"]),
+    "section": lambda: reverse("articles:section", args=["news", "paju"]),
+    "reporter": lambda: reverse("articles:reporter", args=["reporter"]),
+    "article": lambda: Article.objects.order_by("id").first().get_absolute_url(),
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_query_count_stays_flat_as_articles_grow(client, reporter, page):
+    fill(reporter, 10)
+    small = count_queries(client, PAGES[page]())
+    fill(reporter, 200)
+    large = count_queries(client, PAGES[page]())
+    assert small == large
+    assert large <= 6
+
+
+def test_deep_pages_cost_the_same_as_the_first(client, reporter):
+    fill(reporter, 400)
+    url = reverse("articles:group", args=["news"])
+    first = count_queries(client, url)
+    deep = count_queries(client, url + "?page=12")
+    assert first == deep
