@@ -95,9 +95,27 @@ def body_html(paragraphs):
 
 # Articles readers must not see yet, so the desk has something to review and schedule.
 UNPUBLISHED = [
-    ("paju", Article.Status.DRAFT, 0, "문산역 환승주차장 증설 검토 착수", "문산역 환승주차장 확충을 두고 시와 주민 의견을 듣고 있다."),
-    ("city-council", Article.Status.REVIEW, 0, "시의회, 청년 기본조례 개정안 상임위 통과", "청년 주거 지원 대상을 넓히는 개정안이 상임위를 통과했다."),
-    ("culture-sports", Article.Status.PUBLISHED, 1, "[예약] 감악산 단풍축제 내일 개막", "감악산 출렁다리 일대에서 사흘간 단풍축제가 열린다."),
+    (
+        "paju",
+        Article.Status.DRAFT,
+        0,
+        "문산역 환승주차장 증설 검토 착수",
+        "문산역 환승주차장 확충을 두고 시와 주민 의견을 듣고 있다.",
+    ),
+    (
+        "city-council",
+        Article.Status.REVIEW,
+        0,
+        "시의회, 청년 기본조례 개정안 상임위 통과",
+        "청년 주거 지원 대상을 넓히는 개정안이 상임위를 통과했다.",
+    ),
+    (
+        "culture-sports",
+        Article.Status.PUBLISHED,
+        1,
+        "[예약] 감악산 단풍축제 내일 개막",
+        "감악산 출렁다리 일대에서 사흘간 단풍축제가 열린다.",
+    ),
 ]
 
 

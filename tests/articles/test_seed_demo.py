@@ -26,5 +26,10 @@ def test_seed_demo_fills_every_section_and_is_idempotent(client):
     assert client.login(username="desk", password="firstnews-desk-2026")
     assert client.get(reverse("admin:articles_article_changelist")).status_code == 200
     client.logout()
-    for url in ("/", "/section/news/", "/section/interview/artists/", Article.objects.published().first().get_absolute_url()):
+    for url in (
+        "/",
+        "/section/news/",
+        "/section/interview/artists/",
+        Article.objects.published().first().get_absolute_url(),
+    ):
         assert client.get(url).status_code == 200
