@@ -83,6 +83,9 @@ class ArticleAdmin(admin.ModelAdmin):
             for name, options in fieldsets
         ]
 
+    def get_changeform_initial_data(self, request):
+        return {"reporter": request.user.pk, **super().get_changeform_initial_data(request)}
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if can_publish(request.user):

@@ -210,7 +210,9 @@ def seed_articles(users):
                 article.photo_caption = photo["caption"]
                 article.photo_credit = photo["credit"]
             article.save()
-            # A deterministic spread of views so that 많이 본 뉴스 has an order.
-            Article.objects.filter(pk=article.pk).update(view_count=random.Random(item["title"]).randint(20, 2400))
+            # A deterministic spread of views so that 많이 본 뉴스 has an order; not edited since publication.
+            Article.objects.filter(pk=article.pk).update(
+                view_count=random.Random(item["title"]).randint(20, 2400), updated_at=published_at
+            )
             created += 1
     return created

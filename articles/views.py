@@ -14,7 +14,7 @@ from .images import save_editor_upload
 from .models import Article, Group, Section
 from .pagination import BlockPaginator
 
-HOME_BLOCK_SIZE = 5
+HOME_BLOCK_SIZE = 4
 
 
 class HomeView(TemplateView):
