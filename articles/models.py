@@ -107,7 +107,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def by_reporter(self, user):
         """Articles under a reporter's name: as the primary reporter or on a shared byline."""
-        return self.filter(models.Q(reporter=user) | models.Q(pk__in=Byline.objects.filter(reporter=user).values("article")))
+        return self.filter(
+            models.Q(reporter=user) | models.Q(pk__in=Byline.objects.filter(reporter=user).values("article"))
+        )
 
     def visible_to(self, user):
         """Readers see published articles; newsroom staff may also preview the rest."""
@@ -239,6 +241,19 @@ class Article(models.Model):
     @property
     def byline_name(self):
         return self.byline or f"{self.reporter.display_name} 기자"
+
+    @property
+    def credits(self):
+        """(reporter, label) for everyone on the byline, the primary reporter first.
+
+        Reads bylines through .all() so a prefetch serves it.
+        """
+        bylines = list(self.bylines.all())
+        own = next((byline for byline in bylines if byline.reporter_id == self.reporter_id), None)
+        first = self.byline or (own.label if own else f"{self.reporter.display_name} 기자")
+        return [(self.reporter, first)] + [
+            (byline.reporter, byline.label) for byline in bylines if byline.reporter_id != self.reporter_id
+        ]
 
     @property
     def text_length(self):
