@@ -210,6 +210,14 @@ class ArticleAdmin(admin.ModelAdmin):
             if obj.status == Article.Status.PUBLISHED:
                 obj.status = Article.Status.REVIEW
         old_status = Article.objects.filter(pk=obj.pk).values_list("status", flat=True).first() if change else None
+        if (
+            obj.status == Article.Status.PUBLISHED
+            and old_status != Article.Status.PUBLISHED
+            and "published_at" not in form.changed_data
+            and obj.published_at < timezone.now()
+        ):
+            # Publishing a draft written days ago dates it now, unless the desk set the time itself.
+            obj.published_at = timezone.now()
         super().save_model(request, obj, form, change)
         services.revision_record(article=obj, author=request.user)
         step = services.review_record(
@@ -258,7 +266,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def review_log(self, obj):
         if obj is None or obj.pk is None:
             return "-"
-        steps = obj.review_steps.select_related("actor")
+        steps = obj.review_steps.select_related("actor").order_by("created_at", "id")
         if not steps:
             return "아직 기록이 없습니다."
         return format_html(

@@ -116,7 +116,10 @@ def test_article_byline_names_every_reporter_with_roles_and_links_their_pages(
     Byline.objects.create(article=article, reporter=other_reporter, role="사진")
     Byline.objects.create(article=article, reporter=reporter, role="글")
     page = client.get(article.get_absolute_url()).content.decode()
-    assert '<a href="/reporter/reporter/">김파주 기자(글)</a>, <a href="/reporter/reporter2/">이운정 기자(사진)</a>' in page
+    assert (
+        '<a href="/reporter/reporter/">김파주 기자(글)</a>, <a href="/reporter/reporter2/">이운정 기자(사진)</a>'
+        in page
+    )
 
 
 def test_reporter_page_shows_profile_and_articles_they_share_a_byline_on(
@@ -167,7 +170,10 @@ def test_related_articles_put_shared_tags_first_then_same_section_newest_first(c
 
     both = at(9, title="두 태그 공유", section="city-hall")
     both.tags.add(flood, river)
-    one_old, one_new = at(8, title="한 태그 옛 기사", section="safety"), at(2, title="한 태그 새 기사", section="safety")
+    one_old, one_new = (
+        at(8, title="한 태그 옛 기사", section="safety"),
+        at(2, title="한 태그 새 기사", section="safety"),
+    )
     one_old.tags.add(flood)
     one_new.tags.add(river)
     at(1, title="같은 섹션 새 기사", section="paju")
@@ -188,7 +194,9 @@ def test_related_articles_put_shared_tags_first_then_same_section_newest_first(c
 def test_front_page_follows_pins_in_order_and_fills_the_rest_with_the_newest(client, make_article):
     old_top = make_article(title="고정한 머리기사", published_at=timezone.now() - datetime.timedelta(days=3))
     second, first = make_article(title="둘째 주요 기사"), make_article(title="첫째 주요 기사")
-    pick = make_article(title="인터뷰 추천", section="artists", published_at=timezone.now() - datetime.timedelta(days=9))
+    pick = make_article(
+        title="인터뷰 추천", section="artists", published_at=timezone.now() - datetime.timedelta(days=9)
+    )
     for number in range(8):
         make_article(title=f"인터뷰 새 기사 {number}", section="politicians")
     newest = make_article(title="가장 새 기사", published_at=timezone.now())
@@ -197,9 +205,7 @@ def test_front_page_follows_pins_in_order_and_fills_the_rest_with_the_newest(cli
     FrontPagePin.objects.create(slot=FrontPagePin.Slot.TOP, article=unpublished, order=0)
     FrontPagePin.objects.create(slot=FrontPagePin.Slot.HEADLINE, article=first, order=1)
     FrontPagePin.objects.create(slot=FrontPagePin.Slot.HEADLINE, article=second, order=2)
-    FrontPagePin.objects.create(
-        slot=FrontPagePin.Slot.GROUP, group=Group.objects.get(slug="interview"), article=pick
-    )
+    FrontPagePin.objects.create(slot=FrontPagePin.Slot.GROUP, group=Group.objects.get(slug="interview"), article=pick)
     response = client.get("/")
     context = response.context
     assert context["top_story"] == old_top

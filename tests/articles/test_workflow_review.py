@@ -142,3 +142,21 @@ def test_photo_without_alt_text_is_refused(client, editor, image_upload):
     assert response.status_code == 200
     assert "대표 사진의 대체 텍스트를 입력하세요." in response.content.decode()
     assert not Article.objects.exists()
+
+
+def test_publishing_an_old_draft_without_touching_the_time_dates_it_now(client, reporter, editor, make_article):
+    written = timezone.now() - datetime.timedelta(days=2)
+    article = make_article(status=Article.Status.REVIEW, published_at=written)
+    client.force_login(editor)
+    stored = timezone.localtime(written)
+    change(
+        client,
+        article,
+        reporter,
+        status="published",
+        published_at_0=f"{stored:%Y-%m-%d}",
+        published_at_1=f"{stored:%H:%M:%S}",
+        **{"initial-published_at_0": f"{stored:%Y-%m-%d}", "initial-published_at_1": f"{stored:%H:%M:%S}"},
+    )
+    article.refresh_from_db()
+    assert timezone.now() - article.published_at < datetime.timedelta(minutes=1)

@@ -24,7 +24,11 @@ def revised(client, editor):
 def test_each_save_keeps_a_numbered_revision_with_who_and_what(revised, editor):
     revisions = list(revised.revisions.order_by("number"))
     assert [revision.number for revision in revisions] == [1, 2, 3]
-    assert [revision.data["title"] for revision in revisions] == ["첫 제목", "둘째 제목", "셋째 제목 <script>x</script>"]
+    assert [revision.data["title"] for revision in revisions] == [
+        "첫 제목",
+        "둘째 제목",
+        "셋째 제목 <script>x</script>",
+    ]
     assert all(revision.author == editor for revision in revisions)
     assert set(revisions[0].data) >= {"title", "subtitle", "summary", "body", "section_id", "photo", "photo_alt"}
 
@@ -76,9 +80,7 @@ def test_a_reporter_restores_their_own_draft(client, reporter):
     client.force_login(reporter)
     client.post(reverse("admin:articles_article_add"), article_form(reporter, title="내 초고"))
     article = Article.objects.get()
-    client.post(
-        reverse("admin:articles_article_change", args=[article.pk]), article_form(reporter, title="망친 초고")
-    )
+    client.post(reverse("admin:articles_article_change", args=[article.pk]), article_form(reporter, title="망친 초고"))
     client.post(reverse("admin:articles_article_restore", args=[article.pk, 1]))
     article.refresh_from_db()
     assert article.title == "내 초고"
