@@ -476,6 +476,7 @@ def revision_diff(older, newer):
 class TagAdmin(admin.ModelAdmin):
     list_display = ("name", "slug", "article_count")
     search_fields = ("name",)
+    ordering = ("name",)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(num_articles=Count("articles"))

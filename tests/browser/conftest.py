@@ -25,16 +25,26 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     executable = chromium_path()
     if executable is None:
         message = "Chromium가 없습니다: apt-get install chromium (또는 CHROMIUM_PATH 지정)"
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(message)
         pytest.skip(message)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    before = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        # Playwright's running loop gives Django's connection handler a fresh context, so later tests
+        # get new connection objects without the test database's serialized contents; without them
+        # serialized_rollback silently restores nothing (the roles from migrations vanish after the
+        # first browser test). Hand the contents over.
+        for alias, connection in before.items():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents is not None and connections[alias] is not connection:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=executable,
             args=[
