@@ -454,6 +454,8 @@ class FrontPagePin(models.Model):
     def clean(self):
         if self.slot == self.Slot.GROUP and self.group_id is None:
             raise ValidationError({"group": "묶음별 추천은 묶음을 골라야 합니다."})
+        if self.slot == self.Slot.GROUP and self.article_id and self.article.section.group_id != self.group_id:
+            raise ValidationError({"article": "고른 묶음에 속한 기사를 골라 주세요."})
         if self.slot != self.Slot.GROUP:
             self.group = None
 
