@@ -220,3 +220,11 @@ def test_without_pins_the_newest_articles_fill_the_front_page(client, make_artic
     context = client.get("/").context
     assert context["top_story"] == articles[0]
     assert context["headlines"][:3] == articles[1:]
+
+
+def test_a_group_pick_must_be_an_article_of_that_group(make_article):
+    from django.core.exceptions import ValidationError
+
+    pin = FrontPagePin(slot=FrontPagePin.Slot.GROUP, group=Group.objects.get(slug="interview"), article=make_article())
+    with pytest.raises(ValidationError, match="고른 묶음에 속한 기사"):
+        pin.full_clean()
