@@ -1,8 +1,35 @@
-from django import forms
-from django.contrib import admin
-from django.utils import timezone
+import csv
+import datetime
+import difflib
+import re
 
-from .models import Article, Group, Section
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join, strip_tags
+
+from . import services
+from .models import (
+    Article,
+    BreakingNews,
+    Byline,
+    Correction,
+    FrontPagePin,
+    Group,
+    ReporterProfile,
+    ReviewStep,
+    Section,
+    Tag,
+)
+
+OWN_SHARE_TARGET = 30  # percent of 자체기사 portal partnership reviews ask for
+REPORT_MONTHS = 12
 
 
 class SectionInline(admin.TabularInline):
@@ -36,9 +63,21 @@ def can_publish(user):
     return user.has_perm("articles.publish_article")
 
 
+def kst(value):
+    return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
+
+
 class ArticleAdminForm(forms.ModelForm):
+    review_note = forms.CharField(
+        label="검토 메모",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="검토 요청이나 반려와 함께 남길 말. 데스크가 반려할 때는 꼭 적어야 합니다.",
+    )
+
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["section"].queryset = Section.objects.filter(group__kind=Group.Kind.ARTICLES).select_related(
             "group"
         )
@@ -47,22 +86,82 @@ class ArticleAdminForm(forms.ModelForm):
                 choice for choice in Article.Status.choices if choice[0] != Article.Status.PUBLISHED
             ]
 
+    def clean(self):
+        cleaned = super().clean()
+        # self.instance still holds the stored status here: the form applies its values after clean().
+        returning = (
+            self.instance.pk is not None
+            and self.instance.status == Article.Status.REVIEW
+            and cleaned.get("status") == Article.Status.DRAFT
+            and self.user is not None
+            and can_publish(self.user)
+        )
+        if returning and not cleaned.get("review_note", "").strip():
+            self.add_error("review_note", "반려할 때는 기자에게 전할 메모를 적어 주세요.")
+        return cleaned
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    extra = 0
+    fields = ("reporter", "role", "order")
+    verbose_name_plural = "함께 쓴 기자 (대표 기자 외)"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "reporter":
+            kwargs["queryset"] = db_field.related_model.objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CorrectionInline(admin.TabularInline):
+    model = Correction
+    extra = 0
+    fields = ("kind", "text", "created_at")
+
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ("title", "section", "reporter", "status_label", "published_at", "view_count")
-    list_filter = ("status", "section__group", ("section", SectionListFilter), "reporter")
+    list_display = ("title", "section", "reporter", "origin", "status_label", "published_at", "view_count")
+    list_filter = ("status", "origin", "section__group", ("section", SectionListFilter), "reporter")
     list_select_related = ("section__group", "reporter")
     search_fields = ("title", "subtitle", "summary")
     date_hierarchy = "published_at"
     ordering = ("-published_at",)
+    autocomplete_fields = ("tags",)
+    inlines = [BylineInline, CorrectionInline]
+    readonly_fields = ("publication_state", "text_stats", "review_log", "revision_links")
     fieldsets = (
-        (None, {"fields": ("section", "title", "subtitle", "summary", "body")}),
+        (None, {"fields": ("section", "title", "subtitle", "summary", "body", "text_stats")}),
         ("대표 사진", {"fields": ("photo", "photo_alt", "photo_caption", "photo_credit")}),
         ("동영상", {"fields": ("video_url",), "classes": ("collapse",)}),
-        ("발행", {"fields": ("status", "published_at", "reporter", "byline")}),
+        ("분류", {"fields": ("tags", "origin")}),
+        ("발행", {"fields": ("publication_state", "status", "published_at", "reporter", "byline")}),
+        ("검토", {"fields": ("review_note", "review_log", "revision_links")}),
     )
+    change_form_template = "admin/articles/article/change_form.html"
+    change_list_template = "admin/articles/article/change_list.html"
+
+    def get_urls(self):
+        own = [
+            path("portal-report/", self.admin_site.admin_view(self.portal_report_view), name="articles_portal_report"),
+            path(
+                "portal-report.csv",
+                self.admin_site.admin_view(self.portal_report_csv),
+                name="articles_portal_report_csv",
+            ),
+            path(
+                "<int:object_id>/revisions/",
+                self.admin_site.admin_view(self.revisions_view),
+                name="articles_article_revisions",
+            ),
+            path(
+                "<int:object_id>/revisions/<int:number>/restore/",
+                self.admin_site.admin_view(self.restore_view),
+                name="articles_article_restore",
+            ),
+        ]
+        return own + super().get_urls()
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -108,14 +207,344 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
-        if not can_publish(request.user):
+        publisher = can_publish(request.user)
+        if not publisher:
             obj.reporter = request.user
             if obj.status == Article.Status.PUBLISHED:
                 obj.status = Article.Status.REVIEW
+        old_status = Article.objects.filter(pk=obj.pk).values_list("status", flat=True).first() if change else None
+        if (
+            obj.status == Article.Status.PUBLISHED
+            and old_status != Article.Status.PUBLISHED
+            and "published_at" not in form.changed_data
+            and obj.published_at < timezone.now()
+        ):
+            # Publishing a draft written days ago dates it now, unless the desk set the time itself.
+            obj.published_at = timezone.now()
         super().save_model(request, obj, form, change)
+        services.revision_record(article=obj, author=request.user)
+        step = services.review_record(
+            article=obj,
+            old_status=old_status,
+            actor=request.user,
+            note=form.cleaned_data.get("review_note", "").strip(),
+            actor_can_publish=publisher,
+        )
+        if step is not None:
+            messages.info(request, REVIEW_MESSAGES[step.action].format(when=kst(obj.published_at)))
+
+    def get_changeform_initial_data(self, request):
+        return {"reporter": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = extra_context or {}
+        if can_publish(request.user):
+            extra_context["own_share"] = own_share(month_range(timezone.localdate()))
+            extra_context["own_share_target"] = OWN_SHARE_TARGET
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description="상태", ordering="status")
     def status_label(self, obj):
         if obj.is_scheduled:
             return f"예약 ({timezone.localtime(obj.published_at):%m-%d %H:%M})"
         return obj.get_status_display()
+
+    @admin.display(description="공개 상태")
+    def publication_state(self, obj):
+        if obj is None or obj.pk is None:
+            return "저장 전입니다. 발행 시각은 한국 시간(KST)으로 적습니다."
+        if obj.is_scheduled:
+            return format_html("<strong>예약</strong>: {} (한국 시간)에 저절로 공개됩니다.", kst(obj.published_at))
+        if obj.is_public:
+            return format_html("<strong>공개 중</strong>: {} (한국 시간)부터", kst(obj.published_at))
+        return f"{obj.get_status_display()}: 독자에게 보이지 않습니다."
+
+    @admin.display(description="분량")
+    def text_stats(self, obj):
+        if obj is None or obj.pk is None:
+            return "저장하면 글자 수와 읽는 시간을 보여 줍니다."
+        return f"공백 뺀 {obj.text_length:,}자 · 어절 {obj.word_count:,}개 · 읽는 데 약 {obj.reading_minutes}분"
+
+    @admin.display(description="검토 기록")
+    def review_log(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        steps = obj.review_steps.select_related("actor").order_by("created_at", "id")
+        if not steps:
+            return "아직 기록이 없습니다."
+        return format_html(
+            '<ol class="review-log">{}</ol>',
+            format_html_join(
+                "",
+                "<li><strong>{}</strong> {} · {}{}</li>",
+                (
+                    (
+                        step.get_action_display(),
+                        kst(step.created_at),
+                        step.actor.display_name if step.actor else "-",
+                        format_html('<br><span class="review-log__note">{}</span>', step.note) if step.note else "",
+                    )
+                    for step in steps
+                ),
+            ),
+        )
+
+    @admin.display(description="판 기록")
+    def revision_links(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        count = obj.revisions.count()
+        url = reverse("admin:articles_article_revisions", args=[obj.pk])
+        return format_html('<a href="{}">저장된 판 {}개: 비교하고 되돌리기</a>', url, count)
+
+    # revisions
+
+    def revisions_view(self, request, object_id):
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        revisions = list(article.revisions.select_related("author"))
+        by_number = {revision.number: revision for revision in revisions}
+        diff = None
+        try:
+            older = by_number.get(int(request.GET.get("a", "")))
+            newer = by_number.get(int(request.GET.get("b", "")))
+        except ValueError:
+            older = newer = None
+        if older and newer:
+            diff = revision_diff(older, newer)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"판 기록: {article.title}",
+            "opts": self.opts,
+            "original": article,
+            "revisions": revisions,
+            "older": older,
+            "newer": newer,
+            "diff": diff,
+            "can_restore": self.has_change_permission(request, article),
+        }
+        return TemplateResponse(request, "admin/articles/article/revisions.html", context)
+
+    def restore_view(self, request, object_id, number):
+        if request.method != "POST":
+            return HttpResponseRedirect(reverse("admin:articles_article_revisions", args=[object_id]))
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        revision = get_object_or_404(article.revisions, number=number)
+        services.revision_restore(revision=revision, author=request.user)
+        messages.success(request, f"{number}판의 내용으로 되돌렸습니다. 되돌리기 전 내용도 판 기록에 남아 있습니다.")
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    # portal report
+
+    def portal_report_view(self, request):
+        if not can_publish(request.user):
+            raise PermissionDenied
+        today = timezone.localdate()
+        months = []
+        first = today.replace(day=1)
+        for _ in range(REPORT_MONTHS):
+            months.append((first, own_share(month_range(first))))
+            first = (first - datetime.timedelta(days=1)).replace(day=1)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "포털 제휴 보고",
+            "opts": self.opts,
+            "months": months,
+            "target": OWN_SHARE_TARGET,
+        }
+        return TemplateResponse(request, "admin/articles/article/portal_report.html", context)
+
+    def portal_report_csv(self, request):
+        if not can_publish(request.user):
+            raise PermissionDenied
+        return portal_csv(request, timezone.now())
+
+
+REVIEW_MESSAGES = {
+    ReviewStep.Action.SUBMITTED: "데스크에 검토를 요청했습니다. 데스크에 메일로 알렸습니다.",
+    ReviewStep.Action.RETURNED: "기사를 반려했습니다. 기자에게 메모와 함께 메일로 알렸습니다.",
+    ReviewStep.Action.PUBLISHED: "기사를 발행했습니다. 기자에게 메일로 알렸습니다.",
+    ReviewStep.Action.SCHEDULED: "{when} (한국 시간)에 공개되도록 예약했습니다. 기자에게 메일로 알렸습니다.",
+    ReviewStep.Action.UNPUBLISHED: "발행을 취소했습니다. 독자에게 더 이상 보이지 않습니다.",
+}
+
+
+def month_range(day):
+    """The aware [start, end) of the KST calendar month holding day."""
+    start = day.replace(day=1)
+    end = (start + datetime.timedelta(days=32)).replace(day=1)
+    zone = timezone.get_current_timezone()
+    return (
+        datetime.datetime.combine(start, datetime.time(), tzinfo=zone),
+        datetime.datetime.combine(end, datetime.time(), tzinfo=zone),
+    )
+
+
+def own_share(period):
+    """Published articles in the period and the percentage that are 자체기사."""
+    start, end = period
+    totals = (
+        Article.objects.published()
+        .filter(published_at__gte=start, published_at__lt=end)
+        .aggregate(total=Count("id"), own=Count("id", filter=Q(origin=Article.Origin.OWN)))
+    )
+    total, own = totals["total"], totals["own"]
+    percent = round(own * 100 / total, 1) if total else 0
+    return {"total": total, "own": own, "percent": percent, "meets": total > 0 and percent >= OWN_SHARE_TARGET}
+
+
+def portal_csv(request, now):
+    """Published articles of the last 12 months, as portal partnership reviews ask for them.
+
+    UTF-8 with a byte-order mark, so Excel opens the Korean text correctly.
+    """
+    since = now - datetime.timedelta(days=365)
+    articles = (
+        Article.objects.published()
+        .filter(published_at__gte=since)
+        .select_related("section__group", "reporter")
+        .prefetch_related("bylines__reporter")
+        .only("id", "title", "published_at", "origin", "byline", "reporter", "section__name", "section__group__name")
+        .order_by("-published_at", "-id")
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"firstnews-articles-{timezone.localdate(now):%Y%m%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(["링크", "제목", "기자", "발행 시각(KST)", "섹션", "출처 구분"])
+    for article in articles:
+        names = [article.reporter.display_name] + [
+            byline.reporter.display_name
+            for byline in article.bylines.all()
+            if byline.reporter_id != article.reporter_id
+        ]
+        writer.writerow(
+            [
+                request.build_absolute_uri(article.get_absolute_url()),
+                article.title,
+                ", ".join(names),
+                kst(article.published_at),
+                f"{article.section.group.name} > {article.section.name}",
+                article.get_origin_display(),
+            ]
+        )
+    return response
+
+
+_BLOCK_END = re.compile(r"</(?:p|h2|h3|h4|li|blockquote|figure|tr)>|<br\s*/?>", re.IGNORECASE)
+
+
+def _lines(name, value):
+    if name == "body":
+        return [line for line in (strip_tags(part).strip() for part in _BLOCK_END.split(value or "")) if line]
+    if name == "section_id":
+        section = Section.objects.select_related("group").filter(pk=value).first()
+        return [str(section) if section else "-"]
+    return (str(value) if value else "").splitlines() or [""]
+
+
+REVISION_LABELS = {
+    "title": "제목",
+    "subtitle": "부제목",
+    "summary": "요약",
+    "body": "본문",
+    "section_id": "섹션",
+    "photo": "대표 사진 파일",
+    "photo_alt": "사진 대체 텍스트",
+    "photo_caption": "사진 설명",
+    "photo_credit": "사진 출처",
+}
+
+
+def revision_diff(older, newer):
+    """Side-by-side HTML tables of the fields that differ; difflib escapes the text it shows."""
+    tables = []
+    differ = difflib.HtmlDiff(wrapcolumn=60)
+    for name, label in REVISION_LABELS.items():
+        before, after = older.data.get(name), newer.data.get(name)
+        if before == after:
+            continue
+        table = differ.make_table(
+            _lines(name, before), _lines(name, after), f"{older.number}판", f"{newer.number}판", context=name == "body"
+        )
+        tables.append((label, table))
+    return tables
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "article_count")
+    search_fields = ("name",)
+    ordering = ("name",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(num_articles=Count("articles"))
+
+    @admin.display(description="기사 수", ordering="num_articles")
+    def article_count(self, obj):
+        return obj.num_articles
+
+
+@admin.register(ReporterProfile)
+class ReporterProfileAdmin(admin.ModelAdmin):
+    list_display = ("user", "title", "public_email")
+    list_select_related = ("user",)
+    fields = ("user", "title", "photo", "photo_alt", "public_email", "bio")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = db_field.related_model.objects.filter(is_staff=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    list_display = ("article", "kind", "created_at")
+    list_filter = ("kind",)
+    list_select_related = ("article",)
+    raw_id_fields = ("article",)
+
+
+@admin.register(FrontPagePin)
+class FrontPagePinAdmin(admin.ModelAdmin):
+    list_display = ("article", "slot", "group", "order", "article_state")
+    list_editable = ("order",)
+    list_filter = ("slot", "group")
+    list_select_related = ("article", "group")
+    raw_id_fields = ("article",)
+
+    @admin.display(description="기사 상태")
+    def article_state(self, obj):
+        if obj.article.is_public:
+            return "공개 중"
+        if obj.article.is_scheduled:
+            return f"예약 ({timezone.localtime(obj.article.published_at):%m-%d %H:%M}) - 공개되면 나타납니다"
+        return "비공개 - 첫 화면에 나오지 않습니다"
+
+
+@admin.register(BreakingNews)
+class BreakingNewsAdmin(admin.ModelAdmin):
+    list_display = ("text", "starts_at", "expires_at", "is_active", "state")
+    list_editable = ("is_active",)
+    raw_id_fields = ("article",)
+
+    def get_changeform_initial_data(self, request):
+        return {
+            "expires_at": timezone.now() + datetime.timedelta(hours=3),
+            **super().get_changeform_initial_data(request),
+        }
+
+    @admin.display(description="지금")
+    def state(self, obj):
+        now = timezone.now()
+        if not obj.is_active:
+            return "내림"
+        if obj.starts_at > now:
+            return "대기"
+        if obj.expires_at <= now:
+            return "만료"
+        return "게시 중"

@@ -17,7 +17,19 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image, ImageDraw, ImageFilter
 
-from articles.models import Article, Section
+from articles import services
+from articles.models import (
+    Article,
+    BreakingNews,
+    Byline,
+    Correction,
+    FrontPagePin,
+    Group,
+    ReporterProfile,
+    ReviewStep,
+    Section,
+    Tag,
+)
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo_content"
 
@@ -123,6 +135,7 @@ def seed(out):
     users = seed_accounts()
     created = seed_articles(users)
     seed_unpublished(users)
+    seed_newsroom(users)
     out.write(f"데모 기사 {created}건을 새로 만들었습니다.")
 
 
@@ -216,3 +229,141 @@ def seed_articles(users):
             )
             created += 1
     return created
+
+
+ORIGINS = {label: value for value, label in Article.Origin.choices}
+
+PROFILES = {
+    # username: (title, bio)
+    "reporter": (
+        "취재부장",
+        "파주시청과 시의회를 8년째 맡고 있습니다. 예산서와 회의록 속 숫자가 시민 생활에 어떻게 닿는지 씁니다.",
+    ),
+    "reporter2": (
+        "사진·영상",
+        "운정신도시와 교하 일대를 카메라로 기록합니다. 행사보다 그 뒤에서 일하는 사람들을 찍는 걸 좋아합니다.",
+    ),
+    "reporter3": (
+        "기자",
+        "문산·파평·적성 등 북부 접경 마을 소식을 전합니다. 농사짓는 이웃들의 이야기를 기다립니다.",
+    ),
+}
+
+CORRECTIONS = [
+    # (index of the published demo article, kind, text)
+    (2, Correction.Kind.CORRECTION, "기사 셋째 문단의 행사 날짜를 '토요일'에서 '일요일'로 바로잡습니다."),
+    (7, Correction.Kind.UPDATE, "시 관계자의 추가 설명을 받아 넷째 문단에 반영했습니다."),
+]
+
+
+def portrait_photo(seed):
+    """A 400×400 stand-in portrait: a head and shoulders in colours picked from the seed."""
+    rng = random.Random(seed)
+    background = tuple(rng.randint(150, 220) for _ in range(3))
+    image = Image.new("RGB", (400, 400), background)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse([130, 70, 270, 230], fill=(230, 195, 165))
+    draw.ellipse([120, 250, 280, 520], fill=tuple(rng.randint(30, 120) for _ in range(3)))
+    buffer = io.BytesIO()
+    image.filter(ImageFilter.GaussianBlur(1)).save(buffer, "JPEG", quality=85)
+    return ContentFile(buffer.getvalue())
+
+
+def seed_newsroom(users):
+    """Tags, origins, shared bylines, profiles, corrections, pins, a 속보 and review history."""
+    demo_articles = []
+    for path in sorted(DEMO_DIR.glob("*.json")):
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            article = Article.objects.filter(section__slug=item["section"], title=item["title"]).first()
+            if article is None:
+                continue
+            demo_articles.append(article)
+            origin = ORIGINS.get(item.get("origin"), Article.Origin.OWN)
+            if article.origin != origin:
+                Article.objects.filter(pk=article.pk).update(origin=origin)
+            article.tags.add(*(Tag.objects.get_or_create(name=name)[0] for name in item.get("tags", [])))
+    demo_articles.sort(key=lambda article: article.published_at, reverse=True)
+
+    # A second reporter on every fifth byline, as the photographer.
+    for number, article in enumerate(demo_articles[::5]):
+        partner = users[REPORTERS[(REPORTERS.index(article.reporter.username) + 1 + number % 2) % len(REPORTERS)]]
+        Byline.objects.get_or_create(article=article, reporter=partner, defaults={"role": "사진", "order": 1})
+
+    for username, (title, bio) in PROFILES.items():
+        profile, created = ReporterProfile.objects.get_or_create(
+            user=users[username], defaults={"title": title, "bio": bio}
+        )
+        if created or not profile.photo:
+            profile.photo.save(f"demo-{username}.jpg", portrait_photo(username), save=False)
+            profile.photo_alt = f"{users[username].display_name} 기자 사진"
+            profile.save()
+
+    for index, kind, text in CORRECTIONS:
+        article = demo_articles[index]
+        Correction.objects.get_or_create(
+            article=article,
+            text=text,
+            defaults={"kind": kind, "created_at": article.published_at + datetime.timedelta(hours=3)},
+        )
+
+    if not FrontPagePin.objects.exists():
+        with_photos = [article for article in demo_articles if article.photo and article.section.slug != "video"]
+        FrontPagePin.objects.create(slot=FrontPagePin.Slot.TOP, article=with_photos[1], order=0)
+        for order, article in enumerate(with_photos[3:5]):
+            FrontPagePin.objects.create(slot=FrontPagePin.Slot.HEADLINE, article=article, order=order)
+        interview = Group.objects.get(slug="interview")
+        pick = next(article for article in demo_articles[6:] if article.section.group_id == interview.pk)
+        FrontPagePin.objects.create(slot=FrontPagePin.Slot.GROUP, group=interview, article=pick, order=0)
+
+    now = timezone.now()
+    breaking, _ = BreakingNews.objects.get_or_create(
+        text="[속보] 임진강 필승교 수위 상승… 파주시, 강변 캠핑장 이용 자제 당부",
+        defaults={"article": demo_articles[0], "expires_at": now + datetime.timedelta(hours=12)},
+    )
+    if breaking.expires_at <= now:  # keep the demo bar up whenever the demo is seeded again
+        breaking.starts_at, breaking.expires_at = now, now + datetime.timedelta(hours=12)
+        breaking.save()
+
+    seed_history(users, demo_articles)
+
+
+def seed_history(users, demo_articles):
+    """Revision and review history: a returned draft, a submitted article, and edited published ones."""
+    desk = users["desk"]
+    draft = Article.objects.filter(title=UNPUBLISHED[0][3]).first()
+    if draft and not draft.review_steps.exists():
+        submitted = draft.created_at + datetime.timedelta(minutes=20)
+        ReviewStep.objects.create(
+            article=draft, actor=draft.reporter, action=ReviewStep.Action.SUBMITTED, created_at=submitted
+        )
+        ReviewStep.objects.create(
+            article=draft,
+            actor=desk,
+            action=ReviewStep.Action.RETURNED,
+            note="주차면 수 증설 규모를 시 교통과에 다시 확인해 주세요. 주민 의견도 한 명 더 들어 주면 좋겠습니다.",
+            created_at=submitted + datetime.timedelta(minutes=40),
+        )
+    waiting = Article.objects.filter(title=UNPUBLISHED[1][3]).first()
+    if waiting and not waiting.review_steps.exists():
+        ReviewStep.objects.create(
+            article=waiting, actor=waiting.reporter, action=ReviewStep.Action.SUBMITTED, note="표결 결과 확인했습니다."
+        )
+    for article in [draft, waiting, *demo_articles[:4]]:
+        if article is None or article.revisions.exists():
+            continue
+        # The first draft had a plainer title; the desk sharpened it before publishing.
+        final_title = article.title
+        article.title = f"{final_title} (초고)"
+        services.revision_record(article=article, author=article.reporter, note="초고")
+        article.title = final_title
+        services.revision_record(article=article, author=desk if article.status == "published" else article.reporter)
+        if article.status == Article.Status.PUBLISHED and not article.review_steps.exists():
+            ReviewStep.objects.create(
+                article=article,
+                actor=article.reporter,
+                action=ReviewStep.Action.SUBMITTED,
+                created_at=article.published_at - datetime.timedelta(hours=1),
+            )
+            ReviewStep.objects.create(
+                article=article, actor=desk, action=ReviewStep.Action.PUBLISHED, created_at=article.published_at
+            )

@@ -1,3 +1,4 @@
+import html
 import re
 
 from django.conf import settings
@@ -6,12 +7,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import slugify
 from django_ckeditor_5.fields import CKEditor5Field
 
 from .images import make_renditions, validate_image
 from .sanitize import sanitize_html
 
 MENU_CACHE_KEY = "articles:menu"
+BREAKING_CACHE_KEY = "articles:breaking"
+READING_CHARS_PER_MINUTE = 500
 
 _YOUTUBE_ID = re.compile(
     r"^https?://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/|live/)|youtu\.be/)"
@@ -100,6 +105,12 @@ class ArticleQuerySet(models.QuerySet):
         """The columns a list or widget shows, with section, group and reporter in one query."""
         return self.select_related("section__group", "reporter").defer("body")
 
+    def by_reporter(self, user):
+        """Articles under a reporter's name: as the primary reporter or on a shared byline."""
+        return self.filter(
+            models.Q(reporter=user) | models.Q(pk__in=Byline.objects.filter(reporter=user).values("article"))
+        )
+
     def visible_to(self, user):
         """Readers see published articles; newsroom staff may also preview the rest."""
         if user.is_active and user.is_staff:
@@ -107,11 +118,38 @@ class ArticleQuerySet(models.QuerySet):
         return self.published()
 
 
+class Tag(models.Model):
+    name = models.CharField("이름", max_length=40, unique=True)
+    slug = models.SlugField("주소 이름", max_length=60, unique=True, allow_unicode=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "태그"
+        verbose_name_plural = "태그"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # Korean tag names make readable Korean addresses (/tag/운정신도시/).
+        self.slug = self.slug or slugify(self.name, allow_unicode=True)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", args=[self.slug])
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "작성 중"
         REVIEW = "review", "검토 요청"
         PUBLISHED = "published", "발행"
+
+    class Origin(models.TextChoices):
+        OWN = "own", "자체기사"
+        PRESS_RELEASE = "press", "보도자료"
+        CONTRIBUTION = "contrib", "기고"
+        EXTERNAL = "external", "외부"
 
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles", verbose_name="섹션")
     title = models.CharField("제목", max_length=200)
@@ -134,8 +172,20 @@ class Article(models.Model):
     byline = models.CharField(
         "기자 표기", max_length=60, blank=True, help_text="비우면 기자 이름을 씁니다. 예: 김파주 기자"
     )
+    origin = models.CharField(
+        "출처 구분",
+        max_length=10,
+        choices=Origin.choices,
+        default=Origin.OWN,
+        help_text="포털 제휴 심사의 자체기사 비율(30% 이상)에 들어갑니다.",
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name="태그")
     status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField("발행 시각", default=timezone.now)
+    published_at = models.DateTimeField(
+        "발행 시각",
+        default=timezone.now,
+        help_text="한국 시간(KST). 미래 시각으로 발행하면 그 시각에 저절로 공개됩니다(예약).",
+    )
     created_at = models.DateTimeField("작성 시각", auto_now_add=True)
     updated_at = models.DateTimeField("수정 시각", auto_now=True)
     view_count = models.PositiveIntegerField("조회수", default=0, editable=False)
@@ -193,6 +243,33 @@ class Article(models.Model):
         return self.byline or f"{self.reporter.display_name} 기자"
 
     @property
+    def credits(self):
+        """(reporter, label) for everyone on the byline, the primary reporter first.
+
+        Reads bylines through .all() so a prefetch serves it.
+        """
+        bylines = list(self.bylines.all())
+        own = next((byline for byline in bylines if byline.reporter_id == self.reporter_id), None)
+        first = self.byline or (own.label if own else f"{self.reporter.display_name} 기자")
+        return [(self.reporter, first)] + [
+            (byline.reporter, byline.label) for byline in bylines if byline.reporter_id != self.reporter_id
+        ]
+
+    @property
+    def text_length(self):
+        """Characters of body text without spaces, the measure Korean newsrooms count (글자 수)."""
+        return len(re.sub(r"\s+", "", strip_tags(html.unescape(self.body))))
+
+    @property
+    def word_count(self):
+        return len(strip_tags(html.unescape(self.body)).split())
+
+    @property
+    def reading_minutes(self):
+        """Minutes to read at about 500 Korean characters a minute, at least one."""
+        return max(1, round(self.text_length / READING_CHARS_PER_MINUTE))
+
+    @property
     def video_embed_url(self):
         video = youtube_id(self.video_url)
         return f"https://www.youtube-nocookie.com/embed/{video}" if video else ""
@@ -204,3 +281,218 @@ class Article(models.Model):
             return None
         path, width, height = entry
         return self.photo.storage.url(path), width, height
+
+
+class Byline(models.Model):
+    """A reporter named on an article besides (or with a role for) the primary reporter."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines", verbose_name="기사")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="bylines", verbose_name="기자"
+    )
+    role = models.CharField("역할", max_length=30, blank=True, help_text="예: 글·사진, 사진, 정리")
+    order = models.PositiveSmallIntegerField("순서", default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "함께 쓴 기자"
+        verbose_name_plural = "함께 쓴 기자"
+        constraints = [models.UniqueConstraint(fields=["article", "reporter"], name="byline_unique_reporter")]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        name = f"{self.reporter.display_name} 기자"
+        return f"{name}({self.role})" if self.role else name
+
+
+class ReporterProfile(models.Model):
+    """What the reporter page shows about a reporter besides the account's name and email."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reporter_profile", verbose_name="기자"
+    )
+    title = models.CharField("직함", max_length=30, blank=True, help_text="예: 취재부장, 사진기자")
+    photo = models.ImageField("사진", upload_to="reporters/", blank=True, validators=[validate_image])
+    photo_alt = models.CharField("사진 대체 텍스트", max_length=200, blank=True)
+    bio = models.TextField("소개", max_length=500, blank=True)
+    public_email = models.EmailField("공개 이메일", blank=True, help_text="비우면 계정 이메일을 보여 줍니다.")
+
+    class Meta:
+        verbose_name = "기자 소개"
+        verbose_name_plural = "기자 소개"
+
+    def __str__(self):
+        return self.user.display_name
+
+    def clean(self):
+        if self.photo and not self.photo_alt.strip():
+            raise ValidationError({"photo_alt": "사진의 대체 텍스트를 입력하세요."})
+
+    @property
+    def email(self):
+        return self.public_email or self.user.email
+
+
+class ReviewStep(models.Model):
+    """One step of the desk review: who did what to an article, when, with what note."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", "검토 요청"
+        RETURNED = "returned", "반려"
+        SCHEDULED = "scheduled", "예약 발행"
+        PUBLISHED = "published", "발행"
+        UNPUBLISHED = "unpublished", "발행 취소"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="review_steps", verbose_name="기사")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="처리한 사람"
+    )
+    action = models.CharField("처리", max_length=12, choices=Action.choices)
+    note = models.TextField("메모", blank=True)
+    created_at = models.DateTimeField("시각", default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "검토 기록"
+        verbose_name_plural = "검토 기록"
+
+    def __str__(self):
+        return f"{self.get_action_display()} - {self.article}"
+
+
+REVISION_FIELDS = (
+    "title",
+    "subtitle",
+    "summary",
+    "body",
+    "section_id",
+    "photo",
+    "photo_alt",
+    "photo_caption",
+    "photo_credit",
+)
+
+
+class Revision(models.Model):
+    """A snapshot of an article's text, section and photo fields as one save left them."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions", verbose_name="기사")
+    number = models.PositiveIntegerField("판")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="저장한 사람"
+    )
+    created_at = models.DateTimeField("저장 시각", default=timezone.now)
+    note = models.CharField("메모", max_length=100, blank=True)
+    data = models.JSONField("내용")
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = "기사 판"
+        verbose_name_plural = "기사 판"
+        constraints = [models.UniqueConstraint(fields=["article", "number"], name="revision_unique_number")]
+
+    def __str__(self):
+        return f"{self.article} #{self.number}"
+
+    @staticmethod
+    def snapshot(article):
+        data = {name: getattr(article, name) for name in REVISION_FIELDS}
+        data["photo"] = article.photo.name or ""
+        return data
+
+
+class Correction(models.Model):
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "정정"
+        UPDATE = "update", "수정"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections", verbose_name="기사")
+    kind = models.CharField("종류", max_length=10, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField("내용", max_length=1000)
+    created_at = models.DateTimeField("시각", default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "정정·수정 알림"
+        verbose_name_plural = "정정·수정 알림"
+
+    def __str__(self):
+        return f"[{self.get_kind_display()}] {self.article}"
+
+
+class FrontPagePin(models.Model):
+    """An editor's choice for the home page; the newest articles fill whatever is not pinned."""
+
+    class Slot(models.TextChoices):
+        TOP = "top", "머리기사"
+        HEADLINE = "headline", "주요 기사"
+        GROUP = "group", "묶음별 추천"
+
+    slot = models.CharField("자리", max_length=10, choices=Slot.choices)
+    group = models.ForeignKey(
+        Group,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name="묶음",
+        help_text="'묶음별 추천'일 때만 고릅니다.",
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="pins", verbose_name="기사")
+    order = models.PositiveSmallIntegerField("순서", default=0)
+
+    class Meta:
+        ordering = ["slot", "order", "id"]
+        verbose_name = "첫 화면 배치"
+        verbose_name_plural = "첫 화면 배치"
+
+    def __str__(self):
+        return f"{self.get_slot_display()}: {self.article}"
+
+    def clean(self):
+        if self.slot == self.Slot.GROUP and self.group_id is None:
+            raise ValidationError({"group": "묶음별 추천은 묶음을 골라야 합니다."})
+        if self.slot == self.Slot.GROUP and self.article_id and self.article.section.group_id != self.group_id:
+            raise ValidationError({"article": "고른 묶음에 속한 기사를 골라 주세요."})
+        if self.slot != self.Slot.GROUP:
+            self.group = None
+
+
+class BreakingNewsQuerySet(models.QuerySet):
+    def live(self):
+        now = timezone.now()
+        return self.filter(is_active=True, starts_at__lte=now, expires_at__gt=now)
+
+
+class BreakingNews(models.Model):
+    text = models.CharField("속보 문구", max_length=120)
+    article = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="연결 기사"
+    )
+    starts_at = models.DateTimeField("시작 시각", default=timezone.now, help_text="한국 시간(KST)")
+    expires_at = models.DateTimeField("끝나는 시각", help_text="한국 시간(KST). 이 시각이 지나면 저절로 내려갑니다.")
+    is_active = models.BooleanField("게시", default=True)
+
+    objects = BreakingNewsQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at", "-id"]
+        verbose_name = "속보"
+        verbose_name_plural = "속보"
+
+    def __str__(self):
+        return self.text
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(BREAKING_CACHE_KEY)
+
+    def delete(self, *args, **kwargs):
+        cache.delete(BREAKING_CACHE_KEY)
+        return super().delete(*args, **kwargs)
+
+    def clean(self):
+        if self.expires_at and self.starts_at and self.expires_at <= self.starts_at:
+            raise ValidationError({"expires_at": "끝나는 시각은 시작 시각보다 뒤여야 합니다."})

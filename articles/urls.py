@@ -10,5 +10,7 @@ urlpatterns = [
     path("section/<slug:group>/<slug:section>/", views.SectionView.as_view(), name="section"),
     path("article/<int:pk>/", views.ArticleDetailView.as_view(), name="detail"),
     path("reporter/<str:username>/", views.ReporterView.as_view(), name="reporter"),
+    path("tag/<str:slug>/", views.TagView.as_view(), name="tag"),
+    path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
     path("editor/upload/", views.editor_upload, name="editor_upload"),
 ]

@@ -3,7 +3,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db.models import F, Window
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
@@ -11,10 +11,12 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .images import save_editor_upload
-from .models import Article, Group, Section
+from .models import Article, Byline, Correction, FrontPagePin, Group, Section, Tag
 from .pagination import BlockPaginator
 
 HOME_BLOCK_SIZE = 4
+HOME_HEADLINES = 6
+RELATED_SIZE = 6
 
 
 class HomeView(TemplateView):
@@ -23,21 +25,40 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         published = Article.objects.published().for_list()
-        latest = list(published[:8])
-        top = next((article for article in latest if article.photo), latest[0] if latest else None)
+        pins = list(
+            FrontPagePin.objects.filter(article__in=Article.objects.published())
+            .select_related("article__section__group", "article__reporter")
+            .defer("article__body")
+            .order_by("order", "id")
+        )
+        latest = list(published[: 2 + HOME_HEADLINES + len(pins)])
+        # Editors' pins come first; the newest articles fill every place left.
+        pinned_top = next((pin.article for pin in pins if pin.slot == FrontPagePin.Slot.TOP), None)
+        top = pinned_top or next((article for article in latest if article.photo), latest[0] if latest else None)
+        headlines = [pin.article for pin in pins if pin.slot == FrontPagePin.Slot.HEADLINE and pin.article != top]
+        headlines += [article for article in latest if article != top and article not in headlines]
+        picks = {}
+        for pin in pins:
+            if pin.slot == FrontPagePin.Slot.GROUP and pin.article.section.group_id == pin.group_id:
+                picks.setdefault(pin.article.section.group, pin.article)
         ranked = published.annotate(
             rank=Window(
                 RowNumber(), partition_by=F("section__group"), order_by=[F("published_at").desc(), F("id").desc()]
             )
         ).filter(rank__lte=HOME_BLOCK_SIZE, section__group__kind=Group.Kind.ARTICLES)
-        blocks = {}
+        blocks = {group: [pick] for group, pick in picks.items() if group.kind == Group.Kind.ARTICLES}
         for article in ranked:
-            blocks.setdefault(article.section.group, []).append(article)
+            block = blocks.setdefault(article.section.group, [])
+            if article not in block:
+                block.append(article)
         context.update(
             is_home=True,
             top_story=top,
-            headlines=[article for article in latest if article != top][:6],
-            group_blocks=sorted(blocks.items(), key=lambda item: (item[0].order, item[0].pk)),
+            headlines=headlines[:HOME_HEADLINES],
+            group_blocks=sorted(
+                ((group, articles[:HOME_BLOCK_SIZE]) for group, articles in blocks.items()),
+                key=lambda item: (item[0].order, item[0].pk),
+            ),
             videos=list(published.exclude(video_url="")[:4]),
             most_read=list(published.order_by("-view_count", "-published_at")[:10]),
         )
@@ -86,11 +107,41 @@ class ReporterView(ArticleListView):
     template_name = "articles/reporter.html"
 
     def get_queryset(self):
-        self.reporter = get_object_or_404(get_user_model(), username=self.kwargs["username"], is_staff=True)
-        return super().get_queryset().filter(reporter=self.reporter)
+        self.reporter = get_object_or_404(
+            get_user_model().objects.select_related("reporter_profile"), username=self.kwargs["username"], is_staff=True
+        )
+        return super().get_queryset().by_reporter(self.reporter)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(reporter=self.reporter, **kwargs)
+        profile = getattr(self.reporter, "reporter_profile", None)
+        return super().get_context_data(reporter=self.reporter, profile=profile, **kwargs)
+
+
+class TagView(ArticleListView):
+    template_name = "articles/tag.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class CorrectionListView(ListView):
+    """Every 정정·수정 notice on a published article, newest first."""
+
+    template_name = "articles/corrections.html"
+    context_object_name = "corrections"
+    paginator_class = BlockPaginator
+    paginate_by = 30
+
+    def get_queryset(self):
+        return (
+            Correction.objects.filter(article__in=Article.objects.published())
+            .select_related("article__section")
+            .only("kind", "text", "created_at", "article__id", "article__title", "article__section__name")
+        )
 
 
 class ArticleDetailView(DetailView):
@@ -98,7 +149,15 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.visible_to(self.request.user).select_related("section__group", "reporter")
+        return (
+            Article.objects.visible_to(self.request.user)
+            .select_related("section__group", "reporter")
+            .prefetch_related(
+                Prefetch("bylines", queryset=Byline.objects.select_related("reporter")),
+                "tags",
+                Prefetch("corrections", queryset=Correction.objects.order_by("created_at", "id")),
+            )
+        )
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -117,8 +176,33 @@ class ArticleDetailView(DetailView):
             previous_article=older,
             next_article=newer,
             group_latest=group_latest,
+            related_articles=related_articles(article),
             **kwargs,
         )
+
+
+def related_articles(article):
+    """Published articles sharing tags (most shared first), then from the same section; newest first in each."""
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    candidates = Q(section_id=article.section_id)
+    shared = Value(0)
+    if tag_ids:
+        candidates |= Q(pk__in=Article.tags.through.objects.filter(tag_id__in=tag_ids).values("article_id"))
+        shared = Count("tags", filter=Q(tags__in=tag_ids))
+    return list(
+        Article.objects.published()
+        .filter(candidates)
+        .exclude(pk=article.pk)
+        .annotate(
+            shared=shared,
+            same_section=Case(
+                When(section_id=article.section_id, then=Value(1)), default=0, output_field=IntegerField()
+            ),
+        )
+        .select_related("section")
+        .only("id", "title", "published_at", "photo", "photo_alt", "photo_renditions", "section__name")
+        .order_by("-shared", "-same_section", "-published_at", "-id")[:RELATED_SIZE]
+    )
 
 
 @require_POST

@@ -22,7 +22,12 @@ def article_form(reporter, **overrides):
         "published_at_1": "09:00:00",
         "reporter": reporter.pk,
         "byline": "",
+        "origin": "own",
+        "review_note": "",
     }
+    # the admin's inline forms (co-reporters, corrections) come with management data
+    for prefix in ("bylines", "corrections"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     data.update(overrides)
     return data
 

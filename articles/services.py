@@ -1,0 +1,112 @@
+"""Newsroom writes that span several models: the review log, notifications and revisions."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Max, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import Article, ReviewStep, Revision
+
+
+def desk_editors():
+    """Active staff who may publish, with an address to write to."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(
+                groups__permissions__codename="publish_article", groups__permissions__content_type__app_label="articles"
+            )
+            | Q(user_permissions__codename="publish_article")
+        )
+        .exclude(email="")
+        .distinct()
+    )
+
+
+def article_reporters(article):
+    """The primary reporter and everyone on the byline."""
+    reporters = {article.reporter_id: article.reporter}
+    for byline in article.bylines.select_related("reporter"):
+        reporters.setdefault(byline.reporter_id, byline.reporter)
+    return list(reporters.values())
+
+
+def _notify(*, step, recipients):
+    addresses = sorted({user.email for user in recipients if user.email and user.pk != step.actor_id})
+    if not addresses:
+        return
+    article = step.article
+    actor = step.actor.display_name if step.actor else "편집국"
+    when = timezone.localtime(step.created_at)
+    lines = [
+        f"{actor} 님이 기사를 '{step.get_action_display()}' 처리했습니다.",
+        "",
+        f"제목: {article.title}",
+        f"시각: {when:%Y-%m-%d %H:%M} (한국 시간)",
+    ]
+    if step.action == ReviewStep.Action.SCHEDULED:
+        lines.append(f"공개 예정: {timezone.localtime(article.published_at):%Y-%m-%d %H:%M} (한국 시간)")
+    if step.note:
+        lines += ["", "메모:", step.note]
+    lines += ["", f"편집국에서 보기: {settings.SITE_URL}{reverse('admin:articles_article_change', args=[article.pk])}"]
+    subject = f"[{step.get_action_display()}] {article.title}"
+    # Mail only once the step is committed, so nobody hears of a save that rolled back.
+    transaction.on_commit(
+        lambda: send_mail(subject, "\n".join(lines), None, addresses, fail_silently=True),
+    )
+
+
+def _action_for(*, article, old_status, actor_can_publish):
+    new_status = article.status
+    if new_status == old_status:
+        return None
+    if new_status == Article.Status.REVIEW:
+        return ReviewStep.Action.SUBMITTED
+    if new_status == Article.Status.PUBLISHED:
+        return ReviewStep.Action.SCHEDULED if article.is_scheduled else ReviewStep.Action.PUBLISHED
+    if old_status == Article.Status.PUBLISHED:
+        return ReviewStep.Action.UNPUBLISHED
+    if old_status == Article.Status.REVIEW and actor_can_publish:
+        return ReviewStep.Action.RETURNED
+    return None
+
+
+def review_record(*, article, old_status, actor, note="", actor_can_publish=False):
+    """Log the review step a status change makes, tell the other side, and return the step (or None)."""
+    action = _action_for(article=article, old_status=old_status, actor_can_publish=actor_can_publish)
+    if action is None:
+        return None
+    step = ReviewStep.objects.create(article=article, actor=actor, action=action, note=note)
+    if action == ReviewStep.Action.SUBMITTED:
+        _notify(step=step, recipients=desk_editors())
+    else:
+        _notify(step=step, recipients=article_reporters(article))
+    return step
+
+
+def revision_record(*, article, author, note=""):
+    """Keep a revision of the article as saved, unless nothing it tracks has changed."""
+    data = Revision.snapshot(article)
+    latest = article.revisions.order_by("-number").first()
+    if latest is not None and latest.data == data:
+        return None
+    number = (article.revisions.aggregate(last=Max("number"))["last"] or 0) + 1
+    return Revision.objects.create(article=article, number=number, author=author, note=note, data=data)
+
+
+@transaction.atomic
+def revision_restore(*, revision, author):
+    """Put an earlier revision back as the current text; the restore is itself a new revision."""
+    article = Article.objects.select_for_update().get(pk=revision.article_id)
+    for name, value in revision.data.items():
+        if name == "photo":
+            article.photo.name = value or ""
+        else:
+            setattr(article, name, value)
+    article.save()
+    return article, revision_record(article=article, author=author, note=f"{revision.number}판 복원")

@@ -1,0 +1,137 @@
+"""The newsroom path in a real browser: reporter writes and submits, the desk returns it with a note,
+the reporter fixes and resubmits, the desk publishes, and readers see it with its 속보, tags and corrections."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article, BreakingNews, Correction, ReviewStep, Tag
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PASSWORD = "correct-horse-battery"
+
+
+def log_in(page, live_server, username):
+    page.context.clear_cookies()
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="로그인").click()
+    page.wait_for_url(live_server.url + "/admin/")
+
+
+def save(page):
+    page.locator("input[name=_save]").click()
+    page.wait_for_load_state()
+
+
+def test_reporter_to_desk_to_published(live_server, page, screenshot, reporter, editor, make_article):
+    make_article(title="이웃 기사: 운정 호수공원 새 산책로", published_at=timezone.now() - datetime.timedelta(days=1))
+    Tag.objects.create(name="운정신도시")
+
+    # 기자: writes a draft and asks the desk to review it
+    log_in(page, live_server, "reporter")
+    page.goto(live_server.url + "/admin/articles/article/add/")
+    page.select_option("#id_section", label="퍼스트뉴스 › 파주뉴스")
+    page.fill("#id_title", "운정 호수공원 야간 개방 밤 10시까지 연장")
+    page.fill("#id_summary", "여름철 야간 개방 시간이 한 시간 늘어난다.")
+    page.locator(".ck-editor__editable").click()
+    page.keyboard.type("파주시는 운정호수공원 야간 개방 시간을 밤 10시까지 늘린다고 밝혔다.")
+    page.select_option("#id_status", "review")
+    page.fill("#id_review_note", "시 공원과 확인 끝났습니다.")
+    screenshot(page, "newsroom-1-reporter-writes")
+    save(page)
+    assert "데스크에 검토를 요청했습니다" in page.content()
+    article = Article.objects.get(title="운정 호수공원 야간 개방 밤 10시까지 연장")
+    assert article.status == Article.Status.REVIEW
+
+    # 데스크: sees it waiting on the first admin page and returns it with a note
+    log_in(page, live_server, "desk")
+    queue = page.locator(".newsroom-desk")
+    assert "검토를 기다리는 기사 (1)" in queue.inner_text()
+    screenshot(page, "newsroom-2-desk-queue")
+    queue.get_by_role("link", name="운정 호수공원 야간 개방 밤 10시까지 연장").click()
+    page.select_option("#id_status", "draft")
+    save(page)
+    assert "반려할 때는 기자에게 전할 메모를 적어 주세요." in page.content()
+    page.fill("#id_review_note", "공원 관리 인력 충원 계획도 한 줄 넣어 주세요.")
+    save(page)
+    assert "기사를 반려했습니다" in page.content()
+
+    # 기자: reads the note, adds the line and submits again
+    log_in(page, live_server, "reporter")
+    assert "공원 관리 인력 충원 계획도" in page.locator(".newsroom-desk").inner_text()
+    screenshot(page, "newsroom-3-reporter-sees-note")
+    page.locator(".newsroom-desk").get_by_role("link", name="운정 호수공원 야간 개방 밤 10시까지 연장").click()
+    page.locator(".ck-editor__editable").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("시는 야간 관리 인력 4명을 새로 둔다.")
+    page.select_option("#id_status", "review")
+    save(page)
+
+    # 데스크: tags it, compares revisions, publishes
+    log_in(page, live_server, "desk")
+    page.goto(live_server.url + f"/admin/articles/article/{article.pk}/revisions/")
+    page.get_by_role("button", name="고른 두 판 비교").click()
+    assert page.locator("table.diff").count() >= 1
+    assert "관리" in page.locator(".revdiff").inner_text()
+    screenshot(page, "newsroom-4-revision-diff")
+    page.goto(live_server.url + f"/admin/articles/article/{article.pk}/change/")
+    page.locator(".field-tags .select2-selection").click()
+    page.keyboard.type("운정")
+    page.get_by_role("option", name="운정신도시").click()
+    page.select_option("#id_status", "published")
+    screenshot(page, "newsroom-5-desk-publishes")
+    save(page)
+    assert "기사를 발행했습니다" in page.content()
+    actions = list(ReviewStep.objects.filter(article=article).order_by("created_at").values_list("action", flat=True))
+    assert actions == ["submitted", "returned", "submitted", "published"]
+
+    # 독자: the article is out, with its tag, related article, a correction and the 속보 bar
+    Correction.objects.create(article=article, text="개방 시작일을 6월 1일로 바로잡습니다.")
+    BreakingNews.objects.create(
+        text="운정호수공원 오늘부터 밤 10시까지 개방",
+        article=article,
+        expires_at=timezone.now() + datetime.timedelta(hours=1),
+    )
+    page.context.clear_cookies()
+    page.goto(live_server.url + article.get_absolute_url())
+    assert page.locator("h1").inner_text() == "운정 호수공원 야간 개방 밤 10시까지 연장"
+    assert page.get_by_role("region", name="속보").is_visible()
+    assert page.get_by_text("개방 시작일을 6월 1일로 바로잡습니다.").is_visible()
+    assert page.get_by_role("link", name="#운정신도시").is_visible()
+    assert page.get_by_role("heading", name="관련 기사").is_visible()
+    assert page.context.cookies() == []
+    screenshot(page, "newsroom-6-reader-article")
+
+    # 속보 can be dismissed, and stays dismissed on the next page
+    page.get_by_role("button", name="속보 닫기").click()
+    assert not page.get_by_role("region", name="속보").is_visible()
+    page.goto(live_server.url + "/")
+    assert not page.get_by_role("region", name="속보").is_visible()
+    assert page.context.cookies() == []
+
+
+def test_breaking_bar_rotates_pauses_and_fits_a_phone(live_server, page, screenshot, make_article):
+    make_article(title="평범한 기사")
+    until = timezone.now() + datetime.timedelta(hours=1)
+    BreakingNews.objects.create(text="첫째 속보: 자유로 문산 방향 사고로 정체", expires_at=until)
+    BreakingNews.objects.create(text="둘째 속보: 경의중앙선 운행 재개", expires_at=until)
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(live_server.url + "/")
+    bar = page.get_by_role("region", name="속보")
+    assert bar.locator(".breaking__item:visible").count() == 1
+    pause = bar.get_by_role("button", name="일시정지")
+    pause.focus()
+    assert pause.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
+    pause.click()
+    assert bar.get_by_role("button", name="다시 재생").get_attribute("aria-pressed") == "true"
+    shown = bar.locator(".breaking__item:visible").inner_text()
+    page.wait_for_timeout(5600)
+    assert bar.locator(".breaking__item:visible").inner_text() == shown
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    screenshot(page, "newsroom-breaking-320px", full_page=False)
