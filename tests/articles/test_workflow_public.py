@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, BreakingNews, Byline, Correction, FrontPagePin, Group, ReporterProfile, Tag
+from articles.views import HOME_BLOCK_SIZE
 
 pytestmark = pytest.mark.django_db
 
@@ -211,7 +212,7 @@ def test_front_page_follows_pins_in_order_and_fills_the_rest_with_the_newest(cli
     assert context["top_story"] == old_top
     assert context["headlines"][:3] == [first, second, newest]
     interview = dict(context["group_blocks"])[Group.objects.get(slug="interview")]
-    assert interview[0] == pick and len(interview) == 5
+    assert interview[0] == pick and len(interview) == HOME_BLOCK_SIZE
     assert "고정했지만 초고" not in response.content.decode()
 
 
