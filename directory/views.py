@@ -35,7 +35,9 @@ class DirectoryIndexView(ListingListView):
 
     def get_context_data(self, **kwargs):
         published = Q(listings__is_published=True)
-        categories = directory_sections().select_related("group").annotate(listing_count=Count("listings", filter=published))
+        categories = (
+            directory_sections().select_related("group").annotate(listing_count=Count("listings", filter=published))
+        )
         return super().get_context_data(current_group=directory_group(), categories=categories, **kwargs)
 
 
