@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from .models import SLOTS_CACHE_KEY, Banner
 
-# Banners change rarely and saving one clears the cache; the timeout only bounds how late
-# a banner whose dates begin or end shows up or disappears.
+# Saving a banner clears the cache and dates are checked at every render, so the timeout
+# only bounds how long a change made without save() (a bulk update) takes to show.
 CACHE_SECONDS = 60
 
 

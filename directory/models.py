@@ -128,6 +128,10 @@ class ListingPhoto(models.Model):
         super().save(*args, **kwargs)
         cache.delete(HOME_BLOCK_CACHE_KEY)
 
+    def delete(self, *args, **kwargs):
+        cache.delete(HOME_BLOCK_CACHE_KEY)
+        return super().delete(*args, **kwargs)
+
     def rendition(self, name):
         """(url, width, height) of a rendition, or None before one exists."""
         entry = self.renditions.get(name)
