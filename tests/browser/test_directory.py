@@ -1,5 +1,6 @@
 import pytest
 
+from directory.models import Listing
 from tests.ads.factories import make_banner
 from tests.directory.factories import make_listing
 from tests.epaper.factories import make_edition
@@ -89,11 +90,11 @@ def test_directory_and_epaper_fit_a_320px_phone(live_server, page, screenshot, t
     for name, path in [
         ("directory-index", "/directory/"),
         ("directory-category", "/directory/food/"),
-        ("directory-detail", "/directory/place/1/"),
+        ("directory-detail", Listing.objects.get(name="운정 손칼국수").get_absolute_url()),
         ("epaper-archive", "/epaper/"),
         ("home-with-ads", "/"),
     ]:
-        page.goto(live_server.url + path)
+        assert page.goto(live_server.url + path).status == 200, name
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{name} scrolls sideways by {overflow}px"
         screenshot(page, f"{name}-320px")
