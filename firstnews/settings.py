@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "pages",
     # features
     "directory",
+    "epaper",
+    "ads",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +239,11 @@ IMAGE_MAX_BYTES = 10 * 1024 * 1024
 IMAGE_MAX_PIXELS = 40_000_000
 
 PAPER_PAGE_SIZE = 15
+
+# E-paper (epaper/) and ad banners (ads/).
+EPAPER_PDF_MAX_BYTES = 50 * 1024 * 1024
+# Banner impressions/clicks wait in the cache and reach the database in batches of this size.
+ADS_FLUSH_EVERY = env_int("ADS_FLUSH_EVERY", 100)
 
 LOGGING = {
     "version": 1,

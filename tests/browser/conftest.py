@@ -24,19 +24,25 @@ def chromium_path():
     return next((path for path in candidates if path and os.path.exists(path)), None)
 
 
-# One browser per test: a session-wide browser started in the middle of the session left
-# later transactional tests without their serialized-rollback data (seen with pytest-django 4.14).
-@pytest.fixture
-def browser():
+@pytest.fixture(scope="session")
+def browser(django_db_setup):
     executable = chromium_path()
     if executable is None:
         message = "Chromium가 없습니다: apt-get install chromium (또는 CHROMIUM_PATH 지정)"
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(message)
         pytest.skip(message)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Starting Playwright's event loop gives this thread a fresh set of database connection
+    # objects, which lack the copy of the migrated data that serialized_rollback restores after
+    # each test: hand it over, or every browser test after the first starts with no roles.
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=executable,
             args=[

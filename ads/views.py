@@ -1,0 +1,36 @@
+import base64
+
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from . import counters, slots
+from .models import Banner
+
+# The smallest transparent GIF, answered to every impression beacon.
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+
+@never_cache
+@require_GET
+def click(request, pk):
+    """Count a click and go to the banner's stored address: nothing in the request can change where."""
+    link_url = get_object_or_404(Banner.objects.values_list("link_url", flat=True), pk=pk)
+    counters.record("clicks", pk)
+    response = HttpResponseRedirect(link_url)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "origin"
+    return response
+
+
+@never_cache
+@require_GET
+def impression(request, pk):
+    """The 1×1 beacon a page loads with each banner, so cached pages still count every showing."""
+    # Only banners currently on show are counted, so made-up ids cannot fill the cache.
+    if slots.is_known(pk):
+        counters.record("impressions", pk)
+    response = HttpResponse(PIXEL, content_type="image/gif")
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -1,0 +1,89 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.images import make_renditions, validate_image
+
+PDF_MAGIC = b"%PDF-"
+
+
+def validate_pdf(file):
+    """Refuse anything that is not a PDF by its content, and anything too large."""
+    size = getattr(file, "size", None)
+    if size is not None and size > settings.EPAPER_PDF_MAX_BYTES:
+        raise ValidationError(
+            "PDF 파일은 %(limit)dMB 이하만 올릴 수 있습니다.",
+            code="too_large",
+            params={"limit": settings.EPAPER_PDF_MAX_BYTES // (1024 * 1024)},
+        )
+    position = file.tell() if hasattr(file, "tell") else None
+    file.seek(0)
+    head = file.read(len(PDF_MAGIC))
+    if position is not None:
+        file.seek(position)
+    if head != PDF_MAGIC:
+        raise ValidationError("PDF 파일만 올릴 수 있습니다.", code="not_pdf")
+
+
+def pdf_path(edition, filename):
+    # The stored name is ours, always ending in .pdf, whatever the uploaded file was called.
+    return f"epaper/{edition.date:%Y}/firstnews-{edition.date:%Y%m%d}-{edition.issue_number}.pdf"
+
+
+class EditionQuerySet(models.QuerySet):
+    def published(self):
+        """Editions readers may open: published and dated today or earlier (KST)."""
+        return self.filter(is_published=True, date__lte=timezone.localdate())
+
+
+class Edition(models.Model):
+    date = models.DateField("발행일", unique=True)
+    issue_number = models.PositiveIntegerField("호수", unique=True)
+    headline = models.CharField(
+        "1면 머리기사", max_length=200, blank=True, help_text="목록과 화면 읽기 도구에 쓰입니다."
+    )
+    pdf = models.FileField("지면 PDF", upload_to=pdf_path, validators=[validate_pdf], help_text="PDF 파일, 최대 50MB")
+    cover = models.ImageField(
+        "1면 이미지", upload_to="epaper/covers/%Y/", validators=[validate_image], help_text="목록에 보이는 1면 그림"
+    )
+    cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    is_published = models.BooleanField("공개", default=True)
+    created_at = models.DateTimeField("등록 시각", auto_now_add=True)
+
+    objects = EditionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = "지면"
+        verbose_name_plural = "지면"
+
+    def __str__(self):
+        return f"제{self.issue_number}호 ({self.date:%Y-%m-%d})"
+
+    def save(self, *args, **kwargs):
+        if self.cover and self.cover_renditions.get("source") != self.cover.name:
+            super().save(*args, **kwargs)
+            self.cover_renditions = {"source": self.cover.name, **make_renditions(self.cover)}
+            kwargs = {"using": kwargs.get("using"), "update_fields": ["cover_renditions"]}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("epaper:edition", args=[self.pk])
+
+    @property
+    def pdf_url(self):
+        return reverse("epaper:pdf", args=[self.pk])
+
+    @property
+    def download_name(self):
+        return f"firstnews-{self.date:%Y%m%d}-{self.issue_number}.pdf"
+
+    def cover_rendition(self):
+        """(url, width, height) of the proportional cover rendition, or None."""
+        entry = self.cover_renditions.get("medium")
+        if not entry:
+            return None
+        path, width, height = entry
+        return self.cover.storage.url(path), width, height
