@@ -10,6 +10,9 @@ admin.site.index_title = "기사와 사이트 관리"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("directory/", include("directory.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("captcha/", include("accounts.captcha_urls")),
+    path("page/", include("pages.urls")),
     path("", include("articles.urls")),
 ]
 
