@@ -52,7 +52,7 @@ def challenge_urls(key):
 
 
 class NumericCaptchaWidget(CaptchaTextInput):
-    template_name = "accounts/captcha_widget.html"
+    template_name = "accounts/widgets/numeric_captcha.html"  # in the app: form widgets render from app templates
 
     class Media:
         js = [forms.Script("js/captcha.js", defer=True)]

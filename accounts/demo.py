@@ -36,8 +36,11 @@ def seed(out):
         elif not user.is_withdrawn:
             user.set_password(PASSWORD)  # so the printed password always works
             user.save(update_fields=["password"])
-    out.write(f"회원: {created}명 추가")
+    out.write(f"데모 회원 {created}명을 새로 만들었습니다.")
 
 
 def logins():
-    return [f"회원 (member): 아이디 member / 비밀번호 {PASSWORD}  → http://127.0.0.1:8000/accounts/login/"]
+    return [
+        "회원 로그인: http://127.0.0.1:8000/accounts/login/",
+        f"  회원 아이디 member     비밀번호 {PASSWORD}",
+    ]
