@@ -6,13 +6,12 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 
-from pages.models import Document
-
 from .captcha import NumericCaptchaField
 from .models import User
 
 USERNAME_RE = re.compile(r"^[a-z0-9_]+$")
 NICKNAME_RE = re.compile(r"^[가-힣A-Za-z0-9]+$")
+MISMATCH_MESSAGE = "비밀번호가 서로 다릅니다."
 LOCKED_MESSAGE = (
     "로그인에 5번 실패하여 이 아이디는 지금 접속한 곳에서 15분 동안 로그인할 수 없습니다. "
     "잠시 후 다시 시도하거나 비밀번호 찾기를 이용하세요."
@@ -149,7 +148,7 @@ class SignupForm(AccountFormMixin, forms.Form):
         cleaned = super().clean()
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
         if password1 and password2 and password1 != password2:
-            self.add_error("password2", "비밀번호가 서로 다릅니다.")
+            self.add_error("password2", MISMATCH_MESSAGE)
         if password1:
             candidate = User(
                 username=cleaned.get("username", ""),
@@ -199,7 +198,7 @@ class SetPasswordForm(AccountFormMixin, auth_forms.SetPasswordForm):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = "새 비밀번호"
         self.fields["new_password2"].label = "새 비밀번호 확인"
-        self.error_messages["password_mismatch"] = "비밀번호가 서로 다릅니다."
+        self.error_messages = {**self.error_messages, "password_mismatch": MISMATCH_MESSAGE}
 
 
 class PasswordChangeForm(AccountFormMixin, auth_forms.PasswordChangeForm):
@@ -208,8 +207,11 @@ class PasswordChangeForm(AccountFormMixin, auth_forms.PasswordChangeForm):
         self.fields["old_password"].label = "현재 비밀번호"
         self.fields["new_password1"].label = "새 비밀번호"
         self.fields["new_password2"].label = "새 비밀번호 확인"
-        self.error_messages["password_mismatch"] = "비밀번호가 서로 다릅니다."
-        self.error_messages["password_incorrect"] = "현재 비밀번호가 올바르지 않습니다."
+        self.error_messages = {
+            **self.error_messages,
+            "password_mismatch": MISMATCH_MESSAGE,
+            "password_incorrect": "현재 비밀번호가 올바르지 않습니다.",
+        }
 
 
 class ProfileForm(AccountFormMixin, forms.ModelForm):

@@ -15,9 +15,7 @@ urlpatterns = [
     path("me/marketing/", views.marketing_consent, name="marketing_consent"),
     path("me/password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("me/withdraw/", views.WithdrawView.as_view(), name="withdraw"),
-    path(
-        "withdrawn/", TemplateView.as_view(template_name="accounts/withdraw_done.html"), name="withdraw_done"
-    ),
+    path("withdrawn/", TemplateView.as_view(template_name="accounts/withdraw_done.html"), name="withdraw_done"),
     path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "password/reset/sent/",

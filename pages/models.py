@@ -20,7 +20,10 @@ class SiteSettings(models.Model):
     youth_officer = models.CharField("청소년보호책임자", max_length=30, blank=True)
     privacy_officer = models.CharField("개인정보 보호책임자", max_length=30, blank=True)
     privacy_contact = models.CharField(
-        "개인정보 보호책임자 연락처", max_length=100, blank=True, help_text="전화번호나 이메일 (개인정보처리방침에 표시)"
+        "개인정보 보호책임자 연락처",
+        max_length=100,
+        blank=True,
+        help_text="전화번호나 이메일 (개인정보처리방침에 표시)",
     )
     phone = models.CharField("전화", max_length=30, blank=True)
     fax = models.CharField("팩스", max_length=30, blank=True)
@@ -82,10 +85,14 @@ class Document(models.Model):
     version = models.CharField(
         "버전",
         max_length=20,
-        validators=[RegexValidator(r"^[0-9A-Za-z][0-9A-Za-z.\-]*$", "버전은 숫자, 영문, 점(.), 하이픈(-)으로 적으세요.")],
+        validators=[
+            RegexValidator(r"^[0-9A-Za-z][0-9A-Za-z.\-]*$", "버전은 숫자, 영문, 점(.), 하이픈(-)으로 적으세요.")
+        ],
         help_text="예: 1.0, 1.1, 2.0",
     )
-    effective_on = models.DateField("시행일", help_text="이 날짜부터 사이트에 보이고, 가입 동의는 이 버전으로 기록됩니다.")
+    effective_on = models.DateField(
+        "시행일", help_text="이 날짜부터 사이트에 보이고, 가입 동의는 이 버전으로 기록됩니다."
+    )
     body = CKEditor5Field("본문", config_name="article")
     updated_at = models.DateTimeField("수정일", auto_now=True)
 

@@ -116,4 +116,3 @@ def test_test_mode_is_refused_outside_debug(settings):
     assert "accounts.E001" in errors
     settings.CAPTCHA_TEST_MODE = False
     assert "accounts.E001" not in [error.id for error in checks.run_checks()]
-

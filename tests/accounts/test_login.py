@@ -12,8 +12,12 @@ LOGIN = reverse("accounts:login")
 GENERIC = "아이디 또는 비밀번호가 올바르지 않습니다."
 
 
-def login(client, username="member", password="correct-horse-battery", address="127.0.0.1", **fields):
-    return client.post(LOGIN, {"username": username, "password": password, **fields}, REMOTE_ADDR=address)
+RIGHT_PASSWORD = "correct-horse-battery"
+
+
+def login(client, username="member", password=None, address="127.0.0.1", **fields):
+    data = {"username": username, "password": password or RIGHT_PASSWORD, **fields}
+    return client.post(LOGIN, data, REMOTE_ADDR=address)
 
 
 def test_guest_header_links_to_login_and_signup_pages(client):

@@ -99,7 +99,11 @@ def test_member_changes_password_with_the_current_one(client, signed_up):
     assert "너무 흔히 사용되는 비밀번호입니다." in page
     response = client.post(
         url,
-        {"old_password": "correct-horse-battery", "new_password1": "새-비밀번호-2026", "new_password2": "새-비밀번호-2026"},
+        {
+            "old_password": "correct-horse-battery",
+            "new_password1": "새-비밀번호-2026",
+            "new_password2": "새-비밀번호-2026",
+        },
     )
     assert response.status_code == 302
     signed_up.refresh_from_db()

@@ -16,7 +16,10 @@ def test_signup_page_shows_fields_consents_and_captcha_hint(client):
     for label in ("아이디", "닉네임", "이메일", "비밀번호 확인", "자동등록방지 숫자"):
         assert f">{label}</label>" in page
     assert "자동등록방지 숫자를 순서대로 입력하세요." in page
-    assert "회원가입으로 <a href=\"/page/terms/\">서비스 약관</a>, <a href=\"/page/privacy/\">개인정보 보호 정책</a>에 동의합니다." in page
+    assert (
+        '회원가입으로 <a href="/page/terms/">서비스 약관</a>, <a href="/page/privacy/">개인정보 보호 정책</a>에 동의합니다.'
+        in page
+    )
     assert "<strong>회원 탈퇴 시까지</strong>" in page  # the retention column of the privacy table
     assert "마케팅 정보 수신에 동의합니다. (선택)" in page
     assert page.count("<h1") == 1
@@ -61,7 +64,9 @@ def test_consent_records_the_newest_version_in_force(client, signup_data):
 
 def test_terms_changed_while_the_form_was_open_asks_to_agree_again(client, signup_data):
     data = signup_data()
-    Document.objects.create(kind="terms", version="1.1", effective_on=Document.objects.current("terms").effective_on, body="<p>새 약관</p>")
+    Document.objects.create(
+        kind="terms", version="1.1", effective_on=Document.objects.current("terms").effective_on, body="<p>새 약관</p>"
+    )
     response = client.post(SIGNUP, data)
     assert "회원가입약관이 개정되었습니다. 새 약관을 읽고 다시 동의해 주세요." in response.content.decode()
     assert not User.objects.filter(username="paju_reader").exists()
@@ -87,8 +92,16 @@ def test_terms_changed_while_the_form_was_open_asks_to_agree_again(client, signu
         ({"email": "not-an-email"}, "email", "올바른 이메일 주소를 입력하세요."),
         ({"password1": "짧은비번1", "password2": "짧은비번1"}, "password1", "최소 8자 이상이어야 합니다."),
         ({"password1": "password123", "password2": "password123"}, "password1", "너무 흔히 사용되는 비밀번호입니다."),
-        ({"password1": "20261128555", "password2": "20261128555"}, "password1", "비밀번호가 전부 숫자로 되어 있습니다."),
-        ({"password1": "paju_reader1", "password2": "paju_reader1"}, "password1", "아이디, 닉네임 또는 이메일과 너무 비슷합니다."),
+        (
+            {"password1": "20261128555", "password2": "20261128555"},
+            "password1",
+            "비밀번호가 전부 숫자로 되어 있습니다.",
+        ),
+        (
+            {"password1": "paju_reader1", "password2": "paju_reader1"},
+            "password1",
+            "아이디, 닉네임 또는 이메일과 너무 비슷합니다.",
+        ),
         ({"password2": "다른-비밀번호-2026"}, "password2", "비밀번호가 서로 다릅니다."),
         ({"agree_terms": None}, "agree_terms", "회원가입약관에 동의해야 가입할 수 있습니다."),
         ({"agree_privacy": None}, "agree_privacy", "개인정보 수집 및 이용에 동의해야 가입할 수 있습니다."),

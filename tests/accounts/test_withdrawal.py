@@ -77,7 +77,9 @@ def test_withdrawn_id_cannot_be_taken_but_nickname_and_email_are_free(client, le
 
 def test_withdrawn_member_gets_no_password_reset_mail(client, leaving, mailoutbox):
     client.post(WITHDRAW, {"password": "correct-horse-battery", "confirm": "on"})
-    client.post(reverse("accounts:password_reset"), {"email": "leaving@example.com", "captcha_0": "x", "captcha_1": "passed"})
+    client.post(
+        reverse("accounts:password_reset"), {"email": "leaving@example.com", "captcha_0": "x", "captcha_1": "passed"}
+    )
     assert mailoutbox == []
 
 

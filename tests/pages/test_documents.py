@@ -89,7 +89,10 @@ def test_unknown_page_is_404(client):
 
 def test_document_body_is_sanitised_on_save():
     document = Document.objects.create(
-        kind="about", version="2.0", effective_on=timezone.localdate(), body='<p onclick="x()">안녕</p><script>alert(1)</script>'
+        kind="about",
+        version="2.0",
+        effective_on=timezone.localdate(),
+        body='<p onclick="x()">안녕</p><script>alert(1)</script>',
     )
     assert document.body == "<p>안녕</p>"
 
