@@ -34,9 +34,10 @@ class AccountFormMixin:
         super().full_clean()
         for name in self.errors:
             if name in self.fields:
-                widget = self.fields[name].widget
-                ids = widget.attrs.get("aria-describedby", "").split()
-                widget.attrs["aria-describedby"] = " ".join([*ids, f"id_{name}_error"])
+                field = self.fields[name]
+                # Setting the attribute stops Django adding its own help-text reference, so keep it.
+                ids = [f"id_{name}_helptext"] if field.help_text else []
+                field.widget.attrs["aria-describedby"] = " ".join([*ids, f"id_{name}_error"])
 
 
 def clean_nickname_value(nickname, *, exclude_pk=None):

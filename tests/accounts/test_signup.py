@@ -158,3 +158,11 @@ def test_signup_is_closed_without_terms_in_force(client):
 def test_members_are_sent_from_signup_to_their_page(client, member):
     client.force_login(member)
     assert client.get(SIGNUP)["Location"] == reverse("accounts:profile")
+
+
+def test_screen_readers_hear_the_error_and_the_help_of_a_field(client, signup_data):
+    page = client.post(SIGNUP, signup_data(username="ab")).content.decode()
+    field = page[page.index('name="username"') :]
+    field = field[: field.index(">")]
+    assert 'aria-describedby="id_username_helptext id_username_error"' in field
+    assert 'aria-invalid="true"' in field
