@@ -12,6 +12,7 @@ Tests may set CAPTCHA_TEST_MODE (answer "passed"); a system check refuses it whe
 """
 
 import io
+import operator
 import random
 import secrets
 import wave
@@ -100,33 +101,42 @@ class NumericCaptchaField(CaptchaField):
         return value
 
 
+GAINS = (0.75, 0.85, 1.0)
+HISS = 300  # amplitude of the added noise; clips peak at -3 dB, so sums stay within 16 bits
+NOISE_SECONDS = 20  # longer than any reading (0.4 s + 6 × (longest clip + 0.75 s))
+
+
 @cache
 def _digit_clips():
+    """Each digit's samples at a few loudness levels, and a stretch of hiss, made once per process."""
     clips = {}
     for digit in "0123456789":
         with wave.open(str(AUDIO_DIR / f"{digit}.wav"), "rb") as clip:
             params = clip.getparams()
-            clips[digit] = array("h", clip.readframes(clip.getnframes()))
-    return params, clips
+            samples = array("h", clip.readframes(clip.getnframes()))
+        clips[digit] = [array("h", (int(sample * gain) for sample in samples)) for gain in GAINS]
+    rng = random.Random(secrets.randbits(64))
+    noise = array("h", (rng.randint(-HISS, HISS) for _ in range(params.framerate * NOISE_SECONDS)))
+    return params, clips, noise
 
 
 def challenge_audio(digits):
-    """A WAV file reading the digits with uneven pauses, loudness and a little hiss, so that
+    """A WAV file reading the digits with uneven pauses and loudness over a little hiss, so that
     two readings of the same digits never match byte for byte."""
-    params, clips = _digit_clips()
+    params, clips, noise = _digit_clips()
     rate = params.framerate
     rng = random.Random(secrets.randbits(64))
-    samples = array("h", [0]) * int(rate * 0.4)
+    silence = array("h", [0])
+    samples = silence * int(rate * 0.4)
     for digit in digits:
-        gain = rng.uniform(0.75, 1.0)
-        samples.extend(int(sample * gain) for sample in clips[digit])
-        samples.extend(array("h", [0]) * int(rate * rng.uniform(0.45, 0.75)))
-    hiss = 300
-    noisy = array("h", (max(-32768, min(32767, s + rng.randint(-hiss, hiss))) for s in samples))
+        samples += rng.choice(clips[digit])
+        samples += silence * int(rate * rng.uniform(0.45, 0.75))
+    start = rng.randrange(len(noise) - len(samples))
+    mixed = array("h", map(operator.add, samples, noise[start : start + len(samples)]))
     out = io.BytesIO()
     with wave.open(out, "wb") as result:
         result.setnchannels(1)
         result.setsampwidth(2)
         result.setframerate(rate)
-        result.writeframes(noisy.tobytes())
+        result.writeframes(mixed.tobytes())
     return out.getvalue()
