@@ -19,5 +19,7 @@ def captcha_audio(request, key):
 
 @never_cache
 def captcha_refresh(request):
-    """A new challenge for the refresh button, without reloading the form."""
+    """A new challenge for the refresh button, without reloading the form. Expired challenges
+    are swept here too, so that pressing refresh over and over cannot pile up rows."""
+    CaptchaStore.remove_expired()
     return JsonResponse(challenge_urls(CaptchaStore.generate_key()))

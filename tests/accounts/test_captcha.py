@@ -141,3 +141,11 @@ def test_test_mode_is_refused_outside_debug(settings):
     assert "accounts.E001" in errors
     settings.CAPTCHA_TEST_MODE = False
     assert "accounts.E001" not in [error.id for error in checks.run_checks()]
+
+
+def test_refresh_sweeps_expired_challenges(client):
+    for _ in range(3):
+        client.get(reverse("captcha-refresh"))
+    CaptchaStore.objects.update(expiration=timezone.now() - datetime.timedelta(seconds=1))
+    client.get(reverse("captcha-refresh"))
+    assert CaptchaStore.objects.count() == 1

@@ -142,3 +142,10 @@ def test_a_version_members_agreed_to_is_read_only_in_the_admin(client, django_us
     assert 'name="body"' not in page
     assert client.post(reverse("admin:pages_document_delete", args=[terms.pk]), {"post": "yes"}).status_code == 403
     assert Document.objects.filter(pk=terms.pk).exists()
+
+
+def test_site_settings_admin_edits_the_privacy_officer(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("chief", "chief@example.com", "correct-horse-battery")
+    client.force_login(admin)
+    page = client.get(reverse("admin:pages_sitesettings_change", args=[SiteSettings.load().pk])).content.decode()
+    assert 'name="privacy_officer"' in page and 'name="privacy_contact"' in page
