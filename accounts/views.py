@@ -24,6 +24,12 @@ class LoginView(auth_views.LoginView):
     form_class = forms.LoginForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Django puts the request's host in "site"; our templates mean the paper (pages' context processor).
+        del context["site"], context["site_name"]
+        return context
+
     def form_valid(self, form):
         response = super().form_valid(form)
         if not form.cleaned_data.get("remember"):

@@ -52,6 +52,13 @@ def test_bad_id_or_password_gets_the_same_generic_error_and_keeps_the_id(client,
     assert f'value="{username}"' in page and password not in page
 
 
+def test_login_page_shows_the_papers_masthead_and_remember_me(client):
+    page = client.get(LOGIN).content.decode()
+    assert '<span class="logo__name">퍼스트신문</span>' in page and "미래가치를 추구하는" in page
+    assert ">로그인 상태 유지</label>" in page
+    assert page.count("<h1") == 1
+
+
 def test_empty_fields_get_korean_messages(client):
     page = client.post(LOGIN, {}).content.decode()
     assert "아이디를 입력하세요." in page and "비밀번호를 입력하세요." in page
