@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = "회원"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)

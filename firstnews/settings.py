@@ -5,6 +5,7 @@ development secret generated once into var/, DEBUG off); production sets the
 variables listed in README.md.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -78,6 +79,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_ckeditor_5",
+    "captcha",
+    "axes",
     # core
     "accounts",
     "articles",
@@ -97,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # last, so that it can turn a refused login into the lockout answer
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "firstnews.urls"
@@ -142,12 +147,17 @@ else:
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "accounts.validators.SimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "nickname", "email")},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "articles:home"
+LOGOUT_REDIRECT_URL = "articles:home"
 
 LANGUAGE_CODE = "ko"
 TIME_ZONE = "Asia/Seoul"
@@ -244,6 +254,67 @@ PAPER_PAGE_SIZE = 15
 EPAPER_PDF_MAX_BYTES = 50 * 1024 * 1024
 # Banner impressions/clicks wait in the cache and reach the database in batches of this size.
 ADS_FLUSH_EVERY = env_int("ADS_FLUSH_EVERY", 100)
+# == Members (accounts): numeric captcha, login lockout, signup rules ==
+# The captcha is a 6-digit number; every answer, right or wrong, uses the challenge up.
+# CAPTCHA_TEST_MODE is never set here: tests turn it on, and a system check refuses it outside DEBUG.
+CAPTCHA_CHALLENGE_FUNCT = "accounts.captcha.numeric_challenge"
+CAPTCHA_IMAGE_SIZE = (160, 60)
+CAPTCHA_FONT_SIZE = 34
+CAPTCHA_LETTER_ROTATION = (-25, 25)
+CAPTCHA_FOREGROUND_COLOR = "#1a2a40"
+CAPTCHA_TIMEOUT = 10  # minutes: time enough to fill in the signup form
+# Login lockout by django-axes: 5 failures for one ID from one address lock that pair for 15 minutes.
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a lock lasts 15 minutes, not 15 after the last try
+AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only (they expire), not a log of every login
+AXES_VERBOSE = False
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.backends.client_ip"
+AXES_COOLOFF_MESSAGE = "로그인에 여러 번 실패하여 15분 동안 로그인할 수 없습니다. 잠시 후 다시 시도하세요."
+ACCOUNTS_TRUST_FORWARDED_FOR = env_bool("BEHIND_PROXY", False)
+# IDs and nicknames nobody may sign up with (compared without regard to case).
+ACCOUNTS_RESERVED_NAMES = [
+    "admin",
+    "administrator",
+    "root",
+    "master",
+    "manager",
+    "webmaster",
+    "staff",
+    "system",
+    "sysop",
+    "operator",
+    "support",
+    "help",
+    "info",
+    "news",
+    "desk",
+    "editor",
+    "reporter",
+    "firstnews",
+    "guest",
+    "anonymous",
+    "null",
+    "none",
+    "관리자",
+    "운영자",
+    "최고관리자",
+    "사이트관리자",
+    "편집국",
+    "편집장",
+    "데스크",
+    "기자",
+    "퍼스트신문",
+    "탈퇴한회원",
+    "손님",
+]
 
 LOGGING = {
     "version": 1,

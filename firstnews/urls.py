@@ -12,6 +12,9 @@ urlpatterns = [
     path("directory/", include("directory.urls")),
     path("epaper/", include("epaper.urls")),
     path("ads/", include("ads.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("captcha/", include("accounts.captcha_urls")),
+    path("page/", include("pages.urls")),
     path("", include("articles.urls")),
 ]
 

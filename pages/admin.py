@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import SiteSettings
+from .models import Document, SiteSettings
 
 
 @admin.register(SiteSettings)
@@ -25,6 +25,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
                 )
             },
         ),
+        ("개인정보 보호 (개인정보처리방침에 표시)", {"fields": ("privacy_officer", "privacy_contact")}),
     )
 
     def has_add_permission(self, request):
@@ -32,3 +33,22 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ("kind", "version", "effective_on", "updated_at")
+    list_filter = ("kind",)
+    ordering = ("kind", "-effective_on", "-id")
+    fields = ("kind", "version", "effective_on", "body")
+
+    def get_readonly_fields(self, request, obj=None):
+        # Members agreed to exactly this text: a change must be a new version, so the record stays true.
+        if obj is not None and obj.consents.exists():
+            return self.fields
+        return ()
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.consents.exists():
+            return False
+        return super().has_delete_permission(request, obj)

@@ -20,3 +20,7 @@ def seed(out):
         site.first_published_on = datetime.date(2020, 3, 16)
         site.copyright_start_year = 2020
         site.save()
+    if not site.privacy_officer:
+        site.privacy_officer = "최한결 (발행인)"
+        site.privacy_contact = "031-000-0000, privacy@firstnews.example"
+        site.save()

@@ -1,5 +1,11 @@
 from django.core.cache import cache
+from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django_ckeditor_5.fields import CKEditor5Field
+
+from articles.sanitize import sanitize_html
 
 CACHE_KEY = "pages:site-settings"
 
@@ -12,6 +18,13 @@ class SiteSettings(models.Model):
     publisher = models.CharField("발행인", max_length=30, blank=True)
     editor = models.CharField("편집인", max_length=30, blank=True)
     youth_officer = models.CharField("청소년보호책임자", max_length=30, blank=True)
+    privacy_officer = models.CharField("개인정보 보호책임자", max_length=30, blank=True)
+    privacy_contact = models.CharField(
+        "개인정보 보호책임자 연락처",
+        max_length=100,
+        blank=True,
+        help_text="전화번호나 이메일 (개인정보처리방침에 표시)",
+    )
     phone = models.CharField("전화", max_length=30, blank=True)
     fax = models.CharField("팩스", max_length=30, blank=True)
     email = models.EmailField("대표 이메일", blank=True)
@@ -42,3 +55,65 @@ class SiteSettings(models.Model):
             settings, _ = cls.objects.get_or_create(pk=1)
             cache.set(CACHE_KEY, settings, 300)
         return settings
+
+
+class DocumentQuerySet(models.QuerySet):
+    def in_force(self):
+        """Versions whose effective date has come (a version announced for later stays private)."""
+        return self.filter(effective_on__lte=timezone.localdate())
+
+    def current(self, kind):
+        """The version of one document in force today, or None."""
+        return self.in_force().filter(kind=kind).order_by("-effective_on", "-id").first()
+
+
+class Document(models.Model):
+    """A site page with versions: the terms, the privacy policy and the other footer pages.
+
+    Members agree to a version of the terms and of the privacy policy; a version someone agreed
+    to is never rewritten (the admin makes it read-only), a change is a new version.
+    """
+
+    class Kind(models.TextChoices):
+        ABOUT = "about", "회사소개"
+        TERMS = "terms", "회원가입약관"
+        PRIVACY = "privacy", "개인정보처리방침"
+        YOUTH = "youth-policy", "청소년보호정책"
+        NO_EMAIL_COLLECTION = "email-policy", "이메일주소 무단수집거부"
+
+    kind = models.CharField("문서", max_length=20, choices=Kind.choices)
+    version = models.CharField(
+        "버전",
+        max_length=20,
+        validators=[
+            RegexValidator(r"^[0-9A-Za-z][0-9A-Za-z.\-]*$", "버전은 숫자, 영문, 점(.), 하이픈(-)으로 적으세요.")
+        ],
+        help_text="예: 1.0, 1.1, 2.0",
+    )
+    effective_on = models.DateField(
+        "시행일", help_text="이 날짜부터 사이트에 보이고, 가입 동의는 이 버전으로 기록됩니다."
+    )
+    body = CKEditor5Field("본문", config_name="article")
+    updated_at = models.DateTimeField("수정일", auto_now=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "-effective_on", "-id"]
+        constraints = [models.UniqueConstraint(fields=["kind", "version"], name="pages_document_kind_version")]
+        verbose_name = "약관·안내 문서"
+        verbose_name_plural = "약관·안내 문서"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.version}"
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("pages:document_version", args=[self.kind, self.version])
+
+    @property
+    def title(self):
+        return self.get_kind_display()

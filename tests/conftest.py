@@ -26,6 +26,12 @@ def _isolated(settings, tmp_path):
     cache.clear()
 
 
+@pytest.fixture
+def captcha_passes(settings):
+    """Public forms accept the captcha answer "passed" (django-simple-captcha's test mode)."""
+    settings.CAPTCHA_TEST_MODE = True
+
+
 def _user(django_user_model, username, role=None, **extra):
     user = django_user_model.objects.create_user(
         username=username, password="correct-horse-battery", email=f"{username}@example.com", **extra

@@ -1,0 +1,14 @@
+"""Captcha URLs, under the names django-simple-captcha's widget reverses: its image view,
+and our own audio (joined clips, no speech program) and refresh views."""
+
+from captcha import views as captcha_views
+from django.urls import path, re_path
+
+from . import captcha_views as views
+
+urlpatterns = [
+    re_path(r"^image/(?P<key>\w+)/$", captcha_views.captcha_image, {"scale": 1}, name="captcha-image"),
+    re_path(r"^image/(?P<key>\w+)@2/$", captcha_views.captcha_image, {"scale": 2}, name="captcha-image-2x"),
+    re_path(r"^audio/(?P<key>\w+)\.wav$", views.captcha_audio, name="captcha-audio"),
+    path("refresh/", views.captcha_refresh, name="captcha-refresh"),
+]
