@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "pages",
     # features
     "directory",
+    "captcha",
+    "contact",
 ]
 
 MIDDLEWARE = [
@@ -245,3 +247,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# == contact: news tips and ad requests ==
+# Where new tips and ad requests are mailed; empty means every active 데스크 member with an e-mail.
+NEWSROOM_EMAILS = env_list("NEWSROOM_EMAILS")
+# Attachments live outside MEDIA_ROOT: no URL serves them, staff download them through the admin.
+CONTACT_UPLOAD_ROOT = Path(env_str("CONTACT_UPLOAD_ROOT", str(VAR_DIR / "contact-uploads")))
+CONTACT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)  # submissions per address, form and hour
+CONTACT_TRUST_FORWARDED_FOR = env_bool("BEHIND_PROXY", False)
+CAPTCHA_CHALLENGE_FUNCT = "contact.captcha.numeric_challenge"
+CAPTCHA_LENGTH = 6

@@ -10,6 +10,8 @@ admin.site.index_title = "기사와 사이트 관리"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("directory/", include("directory.urls")),
+    path("captcha/", include("captcha.urls")),
+    path("contact/", include("contact.urls")),
     path("", include("articles.urls")),
 ]
 
