@@ -13,6 +13,14 @@ phone_validator = RegexValidator(
 )
 
 
+def object_particle(word):
+    """을 after a final consonant, 를 after a vowel (제목을, 담당자를)."""
+    last = word[-1:]
+    if "가" <= last <= "힣" and (ord(last) - ord("가")) % 28:
+        return "을"
+    return "를"
+
+
 class CaptchaInput(CaptchaTextInput):
     template_name = "contact/captcha_widget.html"
 
@@ -22,7 +30,14 @@ def captcha_field():
     return CaptchaField(
         label="자동등록방지",
         help_text=CAPTCHA_HINT,
-        widget=CaptchaInput(attrs={"inputmode": "numeric", "maxlength": "6", "class": "field__captcha"}),
+        widget=CaptchaInput(
+            attrs={
+                "inputmode": "numeric",
+                "maxlength": "6",
+                "class": "field__captcha",
+                "aria-describedby": "captcha_hint",
+            }
+        ),
         error_messages={
             "invalid": "자동등록방지 숫자가 맞지 않습니다. 새로 보이는 숫자를 입력하세요.",
             "required": "자동등록방지 숫자를 입력하세요.",
@@ -59,7 +74,7 @@ class SubmissionForm(forms.ModelForm):
         self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
         for field in self.fields.values():
             if field.required and isinstance(field, forms.CharField) and field.label:
-                field.error_messages["required"] = f"{field.label}을(를) 입력하세요."
+                field.error_messages["required"] = f"{field.label}{object_particle(field.label)} 입력하세요."
 
     def is_bot(self):
         return bool(self.data.get("website"))
@@ -90,7 +105,12 @@ class TipForm(SubmissionForm):
             "phone": "밝히지 않아도 됩니다. 취재에 필요하면 연락드립니다.",
             "email": "적어 주시면 접수번호를 메일로 보내 드립니다.",
         }
-        widgets = {"content": forms.Textarea(attrs={"rows": 10})}
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "content": forms.Textarea(attrs={"rows": 10}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -136,7 +156,13 @@ class AdRequestForm(SubmissionForm):
             "budget": "예: 월 50만 원",
             "email": "접수번호와 답변을 이 주소로 보내 드립니다.",
         }
-        widgets = {"message": forms.Textarea(attrs={"rows": 8})}
+        widgets = {
+            "company": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "contact_person": forms.TextInput(attrs={"autocomplete": "name"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "message": forms.Textarea(attrs={"rows": 8}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
