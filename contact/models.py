@@ -92,7 +92,7 @@ class Submission(models.Model):
     note = models.TextField("내부 메모", blank=True, help_text="편집국 안에서만 보입니다.")
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="담당자",
+        verbose_name="처리한 사람",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

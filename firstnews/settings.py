@@ -256,5 +256,8 @@ CONTACT_UPLOAD_ROOT = Path(env_str("CONTACT_UPLOAD_ROOT", str(VAR_DIR / "contact
 CONTACT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)  # submissions per address, form and hour
 CONTACT_TRUST_FORWARDED_FOR = env_bool("BEHIND_PROXY", False)
+# The numeric captcha (the accounts captcha replaces these at merge): 6 digits in a 160×60 image.
 CAPTCHA_CHALLENGE_FUNCT = "contact.captcha.numeric_challenge"
 CAPTCHA_LENGTH = 6
+CAPTCHA_IMAGE_SIZE = (160, 60)
+CAPTCHA_FONT_SIZE = 34
