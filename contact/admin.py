@@ -4,6 +4,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from .models import AdGuide, AdRequest, Tip
+from .services import submission_delete
 
 
 @admin.register(AdGuide)
@@ -45,6 +46,9 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def delete_model(self, request, obj):
+        submission_delete(submission=obj)
 
     def save_model(self, request, obj, form, change):
         obj.handled_by = request.user

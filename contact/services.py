@@ -1,9 +1,11 @@
 """Storing a tip or an ad request with its files and reference, then telling people about it."""
 
+import datetime
 import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.files.base import File
 from django.core.mail import send_mail
 from django.db import transaction
@@ -12,13 +14,21 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .models import AdRequest, Attachment, ReferenceSequence, Tip
+from .storage import private_storage
 
 logger = logging.getLogger(__name__)
 
 NEWSROOM_GROUP = "데스크"
 
+# How long each kind is kept, as promised in the consent tables of the forms.
+TIP_RETENTION = datetime.timedelta(days=365)
+AD_RETENTION = datetime.timedelta(days=365)
+AD_CONTRACT_RETENTION = datetime.timedelta(days=5 * 365)
+PURGE_EVERY_SECONDS = 60 * 60
+OWNER_FIELD = {Tip: "tip", AdRequest: "ad_request"}
 
-def _store(model, *, fields, files, owner_field, now=None):
+
+def _store(model, *, fields, files, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         submission = model(**fields, consented_at=now, created_at=now)
@@ -26,7 +36,7 @@ def _store(model, *, fields, files, owner_field, now=None):
         submission.save()
         for upload, content_type, extension in files:
             attachment = Attachment(
-                **{owner_field: submission},
+                **{OWNER_FIELD[model]: submission},
                 original_name=upload.name[-120:],
                 content_type=content_type,
                 size=upload.size,
@@ -38,15 +48,47 @@ def _store(model, *, fields, files, owner_field, now=None):
 
 
 def tip_create(*, fields, files=()):
-    tip = _store(Tip, fields=fields, files=files, owner_field="tip")
+    tip = _store(Tip, fields=fields, files=files)
     _notify(tip, kind="tip", requester_email=tip.email)
+    _purge_now_and_then()
     return tip
 
 
 def ad_request_create(*, fields, files=()):
-    ad_request = _store(AdRequest, fields=fields, files=files, owner_field="ad_request")
+    ad_request = _store(AdRequest, fields=fields, files=files)
     _notify(ad_request, kind="ad", requester_email=ad_request.email)
+    _purge_now_and_then()
     return ad_request
+
+
+def _delete_with_files(queryset):
+    owner = OWNER_FIELD[queryset.model]
+    names = list(Attachment.objects.filter(**{f"{owner}__in": queryset}).values_list("file", flat=True))
+    with transaction.atomic():
+        _, per_model = queryset.delete()
+    for name in names:
+        private_storage.delete(name)
+    return per_model.get(queryset.model._meta.label, 0)
+
+
+def submission_delete(*, submission):
+    """Delete a tip or ad request and its files on disk, so no attachment outlives its row."""
+    return _delete_with_files(type(submission).objects.filter(pk=submission.pk))
+
+
+def submissions_purge(*, now=None):
+    """Destroy what is past its retention; return how many tips and ad requests went."""
+    now = now or timezone.now()
+    tips = Tip.objects.filter(created_at__lt=now - TIP_RETENTION)
+    ads = AdRequest.objects.filter(updated_at__lt=now - AD_RETENTION).exclude(status=AdRequest.Status.CONTRACTED)
+    contracts = AdRequest.objects.filter(status=AdRequest.Status.CONTRACTED, updated_at__lt=now - AD_CONTRACT_RETENTION)
+    return sum(_delete_with_files(queryset) for queryset in (tips, ads, contracts))
+
+
+def _purge_now_and_then():
+    # New submissions arrive every day, so they carry the purge: no cron job to forget.
+    if cache.add("contact:purged-recently", True, PURGE_EVERY_SECONDS):
+        submissions_purge()
 
 
 def newsroom_emails():
