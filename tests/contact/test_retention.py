@@ -21,6 +21,7 @@ def submit_tip_with_file(client, tip_data, png_file, title="오래된 제보"):
 def test_tips_older_than_a_year_are_destroyed_with_their_files(client, tip_data, png_file):
     old = submit_tip_with_file(client, tip_data, png_file)
     path = old.attachments.get().file.path
+    assert os.path.exists(path)
     Tip.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=366))
     recent = submit_tip_with_file(client, tip_data, png_file, title="최근 제보")
     out = io.StringIO()
@@ -44,6 +45,7 @@ def test_contracts_are_kept_five_years_other_ad_requests_one(client, ad_data):
 def test_deleting_a_tip_in_the_admin_removes_its_files(client, tip_data, png_file, editor):
     tip = submit_tip_with_file(client, tip_data, png_file)
     path = tip.attachments.get().file.path
+    assert os.path.exists(path)
     client.force_login(editor)
     response = client.post(f"/admin/contact/tip/{tip.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
