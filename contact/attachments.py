@@ -26,22 +26,23 @@ def _starts_with(file, magic):
 def check_attachment(file):
     """Return (content type, extension) of an acceptable file, or raise a Korean ValidationError."""
     limit = settings.CONTACT_UPLOAD_MAX_BYTES
+    name = file.name if len(file.name) <= 60 else file.name[:57] + "…"
     if file.size > limit:
         raise ValidationError(
             "%(name)s: 파일은 하나에 %(limit)dMB 이하만 올릴 수 있습니다.",
             code="too_large",
-            params={"name": file.name, "limit": limit // (1024 * 1024)},
+            params={"name": name, "limit": limit // (1024 * 1024)},
         )
     if file.size == 0:
-        raise ValidationError("%(name)s: 빈 파일입니다.", code="empty", params={"name": file.name})
+        raise ValidationError("%(name)s: 빈 파일입니다.", code="empty", params={"name": name})
     if _starts_with(file, b"%PDF-"):
         return Attachment.Kind.PDF, ".pdf"
     try:
         image_format = validate_image(file)
     except ValidationError as exc:
         if exc.code == "not_image":
-            raise ValidationError("%(name)s: " + NOT_ALLOWED, code="not_allowed", params={"name": file.name}) from exc
+            raise ValidationError("%(name)s: " + NOT_ALLOWED, code="not_allowed", params={"name": name}) from exc
         raise ValidationError(
-            "%(name)s: %(reason)s", code=exc.code, params={"name": file.name, "reason": exc.messages[0]}
+            "%(name)s: %(reason)s", code=exc.code, params={"name": name, "reason": exc.messages[0]}
         ) from exc
     return IMAGE_TYPES[image_format]

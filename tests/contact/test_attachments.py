@@ -113,3 +113,21 @@ def test_guests_and_reporters_cannot_download_attachments(client, reporter, tip_
     assert "/admin/login/" in response.url
     client.force_login(reporter)
     assert client.get(url).status_code == 403
+
+
+def test_html_behind_a_pdf_header_is_still_only_a_pdf_download(client, tip_data, editor):
+    polyglot = SimpleUploadedFile("page.html", b"%PDF-1.4\n<html><script>alert(1)</script></html>", "text/html")
+    client.post(TIP_URL, {**tip_data(), "attachments": [polyglot]})
+    attachment = Attachment.objects.get()
+    assert attachment.file.name.endswith(".pdf")
+    client.force_login(editor)
+    response = client.get(reverse("contact:attachment", args=[attachment.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_long_file_name_is_shortened_in_the_message(client, tip_data):
+    upload = SimpleUploadedFile("가" * 100 + ".txt", b"plain text", content_type="text/plain")
+    html = client.post(TIP_URL, {**tip_data(), "attachments": [upload]}).content.decode()
+    assert "가" * 57 + "…: 이미지(JPEG, PNG, GIF, WebP) 또는 PDF 파일만 올릴 수 있습니다." in html
