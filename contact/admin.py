@@ -26,6 +26,10 @@ class StatusFlowForm(forms.ModelForm):
         if self.instance.pk and "status" in self.fields:
             allowed = {self.instance.status, *self.instance.next_statuses()}
             self.fields["status"].choices = [c for c in self.fields["status"].choices if c[0] in allowed]
+            labels = dict(self.fields["status"].choices)
+            self.fields["status"].help_text = "여기서 갈 수 있는 상태: " + ", ".join(
+                str(labels[status]) for status in self.instance.next_statuses()
+            )
 
 
 class SubmissionAdmin(admin.ModelAdmin):

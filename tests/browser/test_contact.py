@@ -87,6 +87,7 @@ def test_advertiser_reads_the_guide_and_requests_an_ad_then_the_desk_finds_it(li
     page.get_by_role("link", name=reference).click()
     page.get_by_label("상태").select_option(label="검토중")
     page.get_by_label("내부 메모").fill("단가표 메일로 보냄")
+    screenshot(page, "contact-ad-inbox-detail")
     page.get_by_role("button", name="저장", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("성공적으로")
     assert AdRequest.objects.get(reference=reference).status == AdRequest.Status.REVIEWING

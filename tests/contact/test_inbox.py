@@ -71,6 +71,7 @@ def test_editor_moves_an_ad_request_along_the_flow_and_keeps_notes(client, edito
     page = client.get(f"/admin/contact/adrequest/{ad_request.pk}/change/").content.decode()
     assert '<option value="reviewing">검토중</option>' in page
     assert '<option value="contracted">' not in page  # not straight from 접수 to 계약
+    assert "여기서 갈 수 있는 상태: 검토중, 반려" in page
     assert change(client, ad_request, status="reviewing", note="단가표 보냄").status_code == 302
     ad_request.refresh_from_db()
     assert (ad_request.status, ad_request.note, ad_request.handled_by) == ("reviewing", "단가표 보냄", editor)
