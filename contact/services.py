@@ -28,22 +28,30 @@ PURGE_EVERY_SECONDS = 60 * 60
 OWNER_FIELD = {Tip: "tip", AdRequest: "ad_request"}
 
 
-def _store(model, *, fields, files, now=None):
-    now = now or timezone.now()
-    with transaction.atomic():
-        submission = model(**fields, consented_at=now, created_at=now)
-        submission.reference = ReferenceSequence.next_reference(model.PREFIX, timezone.localdate(now))
-        submission.save()
-        for upload, content_type, extension in files:
-            attachment = Attachment(
-                **{OWNER_FIELD[model]: submission},
-                original_name=upload.name[-120:],
-                content_type=content_type,
-                size=upload.size,
-            )
-            upload.seek(0)
-            attachment.file.save(f"upload{extension}", File(upload), save=False)
-            attachment.save()
+def _store(model, *, fields, files):
+    now = timezone.now()
+    saved = []
+    try:
+        with transaction.atomic():
+            submission = model(**fields, consented_at=now, created_at=now)
+            submission.reference = ReferenceSequence.next_reference(model.PREFIX, timezone.localdate(now))
+            submission.save()
+            for upload, content_type, extension in files:
+                attachment = Attachment(
+                    **{OWNER_FIELD[model]: submission},
+                    original_name=upload.name[-120:],  # the end keeps the extension
+                    content_type=content_type,
+                    size=upload.size,
+                )
+                upload.seek(0)
+                attachment.file.save(f"upload{extension}", File(upload), save=False)
+                saved.append(attachment.file.name)
+                attachment.save()
+    except Exception:
+        # The rows were rolled back; do not leave their files behind.
+        for name in saved:
+            private_storage.delete(name)
+        raise
     return submission
 
 

@@ -72,3 +72,17 @@ def test_simultaneous_submissions_never_share_a_reference():
     for thread in threads:
         thread.join()
     assert sorted(references) == [f"T-20261128-{n:04d}" for n in range(1, 9)]
+
+
+def test_a_failed_save_leaves_neither_a_row_nor_a_file(client, tip_data, png_file, monkeypatch, settings):
+    from django.db import DatabaseError
+
+    def broken_save(self, *args, **kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(Attachment, "save", broken_save)
+    client.raise_request_exception = True
+    with pytest.raises(DatabaseError):
+        client.post("/contact/tip/", {**tip_data(), "attachments": [png_file()]})
+    assert not Tip.objects.exists()
+    assert not [path for path in settings.CONTACT_UPLOAD_ROOT.rglob("*") if path.is_file()]
