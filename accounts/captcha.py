@@ -87,7 +87,7 @@ class NumericCaptchaField(CaptchaField):
         forms.MultiValueField.clean(self, value)  # both parts present, else "required"
         key, answer = value[0], (value[1] or "").strip()
         CaptchaStore.remove_expired()
-        if getattr(settings, "CAPTCHA_TEST_MODE", False) and answer == "passed":
+        if getattr(settings, "CAPTCHA_TEST_MODE", False) and answer.lower() == "passed":
             CaptchaStore.objects.filter(hashkey=key).delete()
             return value
         store = CaptchaStore.objects.filter(hashkey=key).first()

@@ -233,9 +233,6 @@ class ArticleAdmin(admin.ModelAdmin):
         if step is not None:
             messages.info(request, REVIEW_MESSAGES[step.action].format(when=kst(obj.published_at)))
 
-    def get_changeform_initial_data(self, request):
-        return {"reporter": request.user.pk, **super().get_changeform_initial_data(request)}
-
     def changelist_view(self, request, extra_context=None):
         extra_context = extra_context or {}
         if can_publish(request.user):

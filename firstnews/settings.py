@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "directory",
     "epaper",
     "ads",
+    "contact",
 ]
 
 MIDDLEWARE = [
@@ -323,3 +324,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# == contact: news tips and ad requests ==
+# Where new tips and ad requests are mailed; empty means every active 데스크 member with an e-mail.
+NEWSROOM_EMAILS = env_list("NEWSROOM_EMAILS")
+# Attachments live outside MEDIA_ROOT: no URL serves them, staff download them through the admin.
+CONTACT_UPLOAD_ROOT = Path(env_str("CONTACT_UPLOAD_ROOT", str(VAR_DIR / "contact-uploads")))
+CONTACT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)  # submissions per address, form and hour

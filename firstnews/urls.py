@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("captcha/", include("accounts.captcha_urls")),
     path("page/", include("pages.urls")),
+    path("contact/", include("contact.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -1,0 +1,48 @@
+"""Attachment checks: the content decides what a file is, never its name or the browser's claim."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from articles.images import validate_image
+
+from .models import Attachment
+
+IMAGE_TYPES = {
+    "JPEG": (Attachment.Kind.JPEG, ".jpg"),
+    "PNG": (Attachment.Kind.PNG, ".png"),
+    "GIF": (Attachment.Kind.GIF, ".gif"),
+    "WEBP": (Attachment.Kind.WEBP, ".webp"),
+}
+NOT_ALLOWED = "이미지(JPEG, PNG, GIF, WebP) 또는 PDF 파일만 올릴 수 있습니다."
+
+
+def _starts_with(file, magic):
+    file.seek(0)
+    head = file.read(len(magic))
+    file.seek(0)
+    return head == magic
+
+
+def check_attachment(file):
+    """Return (content type, extension) of an acceptable file, or raise a Korean ValidationError."""
+    limit = settings.CONTACT_UPLOAD_MAX_BYTES
+    name = file.name if len(file.name) <= 60 else file.name[:57] + "…"
+    if file.size > limit:
+        raise ValidationError(
+            "%(name)s: 파일은 하나에 %(limit)dMB 이하만 올릴 수 있습니다.",
+            code="too_large",
+            params={"name": name, "limit": limit // (1024 * 1024)},
+        )
+    if file.size == 0:
+        raise ValidationError("%(name)s: 빈 파일입니다.", code="empty", params={"name": name})
+    if _starts_with(file, b"%PDF-"):
+        return Attachment.Kind.PDF, ".pdf"
+    try:
+        image_format = validate_image(file)
+    except ValidationError as exc:
+        if exc.code == "not_image":
+            raise ValidationError("%(name)s: " + NOT_ALLOWED, code="not_allowed", params={"name": name}) from exc
+        raise ValidationError(
+            "%(name)s: %(reason)s", code=exc.code, params={"name": name, "reason": exc.messages[0]}
+        ) from exc
+    return IMAGE_TYPES[image_format]

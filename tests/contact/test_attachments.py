@@ -1,0 +1,133 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from contact.models import AdRequest, Attachment, Tip
+from tests.contact.conftest import PDF_BYTES, file_bytes
+
+pytestmark = pytest.mark.django_db
+
+TIP_URL = "/contact/tip/"
+AD_URL = "/contact/ads/"
+
+
+def test_tip_with_a_photo_and_a_pdf_keeps_both_out_of_the_media_folder(client, tip_data, png_file, pdf_file, settings):
+    response = client.post(TIP_URL, {**tip_data(), "attachments": [png_file("가로등.png"), pdf_file("민원.pdf")]})
+    assert response.status_code == 302
+    photo, pdf = Tip.objects.get().attachments.all()
+    assert (photo.original_name, photo.content_type) == ("가로등.png", "image/png")
+    assert (pdf.original_name, pdf.content_type) == ("민원.pdf", "application/pdf")
+    for attachment in (photo, pdf):
+        path = attachment.file.path
+        assert path.startswith(str(settings.CONTACT_UPLOAD_ROOT))
+        assert not path.startswith(str(settings.MEDIA_ROOT))
+        assert attachment.original_name not in path  # stored under a random name
+    assert pdf.file.name.endswith(".pdf")
+    assert client.get("/media/" + photo.file.name).status_code == 404
+
+
+def test_the_stored_extension_follows_the_content_not_the_name(client, tip_data, png_file):
+    client.post(TIP_URL, {**tip_data(), "attachments": [png_file("사진.pdf", content_type="application/pdf")]})
+    attachment = Attachment.objects.get()
+    assert attachment.content_type == "image/png"
+    assert attachment.file.name.endswith(".png")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "content_type"),
+    [
+        ("photo.png", b"<html><script>alert(1)</script></html>", "image/png"),
+        ("report.pdf", b"<!doctype html><title>x</title><script>alert(1)</script>", "application/pdf"),
+        ("report.pdf", b"MZ\x90\x00\x03\x00\x00\x00 not a pdf", "application/pdf"),
+        ("photo.jpg", b"\xff\xd8\xff\xe0 truncated jpeg", "image/jpeg"),
+        ("image.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "image/svg+xml"),
+        ("notes.txt", b"just some text", "text/plain"),
+    ],
+)
+def test_files_that_are_not_what_they_claim_are_refused(client, tip_data, name, data, content_type):
+    upload = SimpleUploadedFile(name, data, content_type=content_type)
+    response = client.post(TIP_URL, {**tip_data(), "attachments": [upload]})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"{name}: 이미지(JPEG, PNG, GIF, WebP) 또는 PDF 파일만 올릴 수 있습니다." in html
+    assert "첨부파일은 다시 골라야 합니다." in html
+    assert not Tip.objects.exists()
+    assert not Attachment.objects.exists()
+
+
+def test_more_than_three_files_are_refused(client, tip_data, png_file):
+    files = [png_file(f"사진{i}.png") for i in range(4)]
+    response = client.post(TIP_URL, {**tip_data(), "attachments": files})
+    assert "첨부파일은 3개까지 올릴 수 있습니다." in response.content.decode()
+    assert not Tip.objects.exists()
+
+
+def test_a_file_over_the_size_limit_is_refused(client, tip_data, pdf_file, settings):
+    settings.CONTACT_UPLOAD_MAX_BYTES = 1024 * 1024
+    big = pdf_file("큰파일.pdf", data=PDF_BYTES + b"0" * (1024 * 1024))
+    response = client.post(TIP_URL, {**tip_data(), "attachments": [big]})
+    assert "큰파일.pdf: 파일은 하나에 1MB 이하만 올릴 수 있습니다." in response.content.decode()
+    assert not Tip.objects.exists()
+
+
+def test_an_image_with_too_many_pixels_is_refused(client, tip_data, settings, png_file):
+    settings.IMAGE_MAX_PIXELS = 100 * 100
+    response = client.post(TIP_URL, {**tip_data(), "attachments": [png_file("huge.png")]})
+    assert "huge.png: 이미지가 너무 큽니다" in response.content.decode()
+
+
+def test_ad_request_takes_one_optional_attachment(client, ad_data, pdf_file):
+    client.post(AD_URL, {**ad_data(), "attachment": pdf_file("시안.pdf")})
+    assert AdRequest.objects.get().attachments.get().content_type == "application/pdf"
+
+
+def test_ad_request_attachment_is_checked_by_content(client, ad_data):
+    fake = SimpleUploadedFile("시안.pdf", b"<html>hello</html>", content_type="application/pdf")
+    response = client.post(AD_URL, {**ad_data(), "attachment": fake})
+    assert "시안.pdf: 이미지(JPEG, PNG, GIF, WebP) 또는 PDF 파일만 올릴 수 있습니다." in response.content.decode()
+    assert not AdRequest.objects.exists()
+
+
+@pytest.fixture
+def tip_with_pdf(client, tip_data, pdf_file):
+    client.post(TIP_URL, {**tip_data(), "attachments": [pdf_file("<b>제보</b>.pdf")]})
+    client.logout()
+    return Attachment.objects.get()
+
+
+def test_editor_downloads_an_attachment_as_a_file_never_as_a_page(client, editor, tip_with_pdf):
+    client.force_login(editor)
+    response = client.get(reverse("contact:attachment", args=[tip_with_pdf.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert file_bytes(response) == PDF_BYTES
+
+
+def test_guests_and_reporters_cannot_download_attachments(client, reporter, tip_with_pdf):
+    url = reverse("contact:attachment", args=[tip_with_pdf.pk])
+    response = client.get(url)
+    assert response.status_code == 302
+    assert "/admin/login/" in response.url
+    client.force_login(reporter)
+    assert client.get(url).status_code == 403
+
+
+def test_html_behind_a_pdf_header_is_still_only_a_pdf_download(client, tip_data, editor):
+    polyglot = SimpleUploadedFile("page.html", b"%PDF-1.4\n<html><script>alert(1)</script></html>", "text/html")
+    client.post(TIP_URL, {**tip_data(), "attachments": [polyglot]})
+    attachment = Attachment.objects.get()
+    assert attachment.file.name.endswith(".pdf")
+    client.force_login(editor)
+    response = client.get(reverse("contact:attachment", args=[attachment.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_long_file_name_is_shortened_in_the_message(client, tip_data):
+    upload = SimpleUploadedFile("가" * 100 + ".txt", b"plain text", content_type="text/plain")
+    html = client.post(TIP_URL, {**tip_data(), "attachments": [upload]}).content.decode()
+    assert "가" * 57 + "…: 이미지(JPEG, PNG, GIF, WebP) 또는 PDF 파일만 올릴 수 있습니다." in html
