@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_ckeditor_5",
     # core
     "accounts",
@@ -84,6 +85,7 @@ INSTALLED_APPS = [
     "pages",
     # features
     "directory",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +239,11 @@ IMAGE_MAX_BYTES = 10 * 1024 * 1024
 IMAGE_MAX_PIXELS = 40_000_000
 
 PAPER_PAGE_SIZE = 15
+
+# Portals and search engines (search app, feeds, sitemaps): the codes Naver
+# Search Advisor and Google Search Console give for the site-verification meta tags.
+NAVER_SITE_VERIFICATION = env_str("NAVER_SITE_VERIFICATION")
+GOOGLE_SITE_VERIFICATION = env_str("GOOGLE_SITE_VERIFICATION")
 
 LOGGING = {
     "version": 1,
