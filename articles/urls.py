@@ -34,7 +34,8 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
-        {"sitemaps": all_sitemaps()},
+        # Django's own template writes lastmod as a date; ours keeps the time (KST), which news needs.
+        {"sitemaps": all_sitemaps(), "template_name": "sitemaps/sitemap.xml"},
         name="sitemap_section",
     ),
     path(
