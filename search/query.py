@@ -9,7 +9,9 @@ and compounds words, so word-based matching would miss them. See README
 import re
 
 from django.apps import apps
+from django.db import connections
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
+from django.db.models.expressions import RawSQL
 
 MIN_LENGTH = 2
 MAX_TERMS = 6
@@ -41,8 +43,8 @@ def like_pattern(term):
 class SearchDocument(Func):
     """search_document(title, subtitle, summary, body): the text a search matches, tags removed.
 
-    PostgreSQL has it as an IMMUTABLE SQL function with a trigram GIN index on
-    it (migration 0001); SQLite has it as a Python function (apps.py).
+    On SQLite a Python function (apps.py) computes it per row at query time;
+    PostgreSQL keeps it stored and indexed in search_articletext instead.
     """
 
     function = "search_document"
@@ -53,21 +55,35 @@ class SearchDocument(Func):
 
 
 class Contains(Func):
-    """`text LIKE pattern`, case-insensitive: ILIKE on PostgreSQL, which the trigram index answers."""
+    """`text LIKE pattern` with backslash escapes (SQLite's LIKE ignores ASCII case)."""
 
     output_field = BooleanField()
     arg_joiner = " LIKE "
     template = "(%(expressions)s ESCAPE '\\')"
 
-    def as_postgresql(self, compiler, connection, **extra_context):
-        # Backslash is PostgreSQL's default LIKE escape; ILIKE is what gin_trgm_ops accelerates.
-        return self.as_sql(compiler, connection, arg_joiner=" ILIKE ", template="(%(expressions)s)", **extra_context)
-
 
 def search_articles(queryset, terms):
+    """Articles of `queryset` whose text contains every term, each taken literally."""
+    if connections[queryset.db].vendor == "postgresql":
+        return queryset.filter(pk__in=_postgresql_matches(terms))
     for term in terms:
         queryset = queryset.filter(Contains(SearchDocument(), Value(like_pattern(term))))
     return queryset
+
+
+def _postgresql_matches(terms):
+    """One subquery on the stored text: ILIKE per term, which the trigram index answers for
+    three characters or more; two-character terms are also looked up in the bigram index,
+    since no trigram can be taken from them. All conditions together let PostgreSQL
+    combine the indexes (BitmapAnd) instead of scanning once per term."""
+    conditions = ["document ILIKE %s"] * len(terms)
+    params = [like_pattern(term) for term in terms]
+    short = [term for term in terms if len(term) == 2]
+    if short:
+        conditions.append(f"bigrams @> ARRAY[{', '.join(['lower(%s)'] * len(short))}]")
+        params.extend(short)
+    sql = f"SELECT article_id FROM search_articletext WHERE {' AND '.join(conditions)}"  # noqa: S608 constant pieces
+    return RawSQL(sql, params)  # noqa: S611 the SQL is built from constants; input only as parameters
 
 
 def listing_model():

@@ -186,3 +186,34 @@ def test_query_count_stays_flat_as_results_grow(client, make_article):
 def test_terms_split_on_spaces_keep_quoted_phrases_and_drop_single_letters():
     assert parse_terms('파주 "장단콩 축제" a 파주') == ["파주", "장단콩 축제"]
     assert parse_terms("경") == []
+
+
+def test_edited_and_deleted_articles_are_searched_as_they_are_now(client, make_article):
+    article = make_article(title="임진강 두루미 관찰", body="<p>겨울 철새</p>")
+    article.title = "임진강 독수리 관찰"
+    article.body = "<p>겨울 <em>맹금</em>류</p>"
+    article.save()
+    assert titles(search(client, "두루미")) == []
+    assert titles(search(client, "독수리")) == [article.title]
+    assert titles(search(client, "맹금류")) == [article.title]
+    article.delete()
+    assert titles(search(client, "독수리")) == []
+
+
+def test_articles_created_in_bulk_are_searchable(client, reporter):
+    from articles.models import Section
+
+    section = Section.objects.get(slug="paju")
+    Article.objects.bulk_create(
+        Article(
+            section=section,
+            reporter=reporter,
+            title=f"청보리밭 소식 {number}",
+            body="<p>경제</p>",
+            status=Article.Status.PUBLISHED,
+            published_at=timezone.now() - datetime.timedelta(minutes=1),
+        )
+        for number in range(3)
+    )
+    assert len(titles(search(client, "청보리밭"))) == 3
+    assert len(titles(search(client, "경제"))) == 3
