@@ -72,11 +72,11 @@ def search_articles(queryset, terms):
 
 
 def _postgresql_matches(terms):
-    """One subquery on the stored text: ILIKE per term, which the trigram index answers for
-    three characters or more; two-character terms are also looked up in the bigram index,
-    since no trigram can be taken from them. All conditions together let PostgreSQL
-    combine the indexes (BitmapAnd) instead of scanning once per term."""
-    conditions = ["document ILIKE %s"] * len(terms)
+    """One subquery on the stored, lower-cased text: LIKE per term, which the trigram index
+    answers for three characters or more; two-character terms are also looked up in the
+    bigram index, since no trigram can be taken from them. All conditions together let
+    PostgreSQL combine the indexes (BitmapAnd) instead of scanning once per term."""
+    conditions = ["document LIKE lower(%s)"] * len(terms)
     params = [like_pattern(term) for term in terms]
     short = [term for term in terms if len(term) == 2]
     if short:
