@@ -24,7 +24,9 @@ def chromium_path():
     return next((path for path in candidates if path and os.path.exists(path)), None)
 
 
-@pytest.fixture(scope="session")
+# One browser per test: a session-wide browser started in the middle of the session left
+# later transactional tests without their serialized-rollback data (seen with pytest-django 4.14).
+@pytest.fixture
 def browser():
     executable = chromium_path()
     if executable is None:
