@@ -95,3 +95,32 @@ def test_robots_txt_names_the_sitemaps_and_keeps_crawlers_out_of_private_pages(c
     assert "Sitemap: https://firstnews.example/news-sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
     assert "Disallow: /accounts/" in lines
+
+
+def test_sitemap_query_counts_do_not_grow_with_articles(client, make_article, django_assert_max_num_queries):
+    urls = [
+        reverse("articles:sitemap"),
+        reverse("articles:sitemap_section", args=["articles"]),
+        reverse("articles:news_sitemap"),
+    ]
+
+    def counts():
+        from django.core.cache import cache
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        result = []
+        for url in urls:
+            client.get(url)  # creates the site-settings row on first use, as a running site has it
+            cache.clear()  # the sitemaps are cached; count what building one costs
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            result.append(len(queries))
+        return result
+
+    for _ in range(3):
+        make_article()
+    small = counts()
+    for _ in range(30):
+        make_article()
+    assert counts() == small
