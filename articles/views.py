@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
@@ -5,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When, Window
 from django.db.models.functions import RowNumber
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
 from .images import save_editor_upload
 from .models import Article, Byline, Correction, FrontPagePin, Group, Section, Tag
@@ -17,6 +19,7 @@ from .pagination import BlockPaginator
 HOME_BLOCK_SIZE = 4
 HOME_HEADLINES = 6
 RELATED_SIZE = 6
+ARTICLE_NUMBER = re.compile(r"[0-9]{1,18}")  # fits a bigint key
 
 
 class HomeView(TemplateView):
@@ -217,3 +220,28 @@ def editor_upload(request):
     except ValidationError as error:
         return JsonResponse({"error": {"message": error.messages[0]}}, status=400)
     return JsonResponse({"url": url})
+
+
+class ArticleRedirectView(RedirectView):
+    """301 from any other form of an article's address to /article/<id>/, its one permanent URL.
+
+    /article/<id>/<anything> and the old engine's /news/articleView.html?idxno=<id>
+    both lead here; an id that is not a published article is a 404, not a redirect.
+    """
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        pk = str(kwargs.get("pk") or self.request.GET.get("idxno", ""))
+        if not ARTICLE_NUMBER.fullmatch(pk):
+            raise Http404("기사 번호가 없습니다.")
+        article = get_object_or_404(Article.objects.published().only("id"), pk=int(pk))
+        return article.get_absolute_url()
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(site_url=settings.SITE_URL, **kwargs)

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_ckeditor_5",
     "captcha",
     "axes",
@@ -90,6 +91,7 @@ INSTALLED_APPS = [
     "epaper",
     "ads",
     "contact",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -316,6 +318,10 @@ ACCOUNTS_RESERVED_NAMES = [
     "탈퇴한회원",
     "손님",
 ]
+# Portals and search engines (search app, feeds, sitemaps): the codes Naver
+# Search Advisor and Google Search Console give for the site-verification meta tags.
+NAVER_SITE_VERIFICATION = env_str("NAVER_SITE_VERIFICATION")
+GOOGLE_SITE_VERIFICATION = env_str("GOOGLE_SITE_VERIFICATION")
 
 LOGGING = {
     "version": 1,

@@ -16,6 +16,7 @@ urlpatterns = [
     path("captcha/", include("accounts.captcha_urls")),
     path("page/", include("pages.urls")),
     path("contact/", include("contact.urls")),
+    path("search/", include("search.urls")),
     path("", include("articles.urls")),
 ]
 

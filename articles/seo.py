@@ -1,0 +1,78 @@
+"""What portals and search engines read: absolute URLs and schema.org JSON-LD.
+
+URLs here are built on settings.SITE_URL, the site's public address, because
+JSON-LD and feed enclosures are read outside the page that carries them.
+"""
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+
+LOGO = "images/logo.png"
+LOGO_SIZE = (600, 60)
+
+
+def absolute_url(path):
+    return path if path.startswith(("http://", "https://")) else f"{settings.SITE_URL}{path}"
+
+
+def _kst(moment):
+    return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def publisher(site):
+    width, height = LOGO_SIZE
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": site.name,
+        "url": absolute_url("/"),
+        "logo": {"@type": "ImageObject", "url": absolute_url(static(LOGO)), "width": width, "height": height},
+    }
+
+
+def news_article(article, site):
+    """schema.org NewsArticle for an article page."""
+    url = absolute_url(article.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": article.title[:110],
+        "description": article.summary or article.subtitle or article.title,
+        "inLanguage": "ko-KR",
+        "datePublished": _kst(article.published_at),
+        "dateModified": _kst(max(article.updated_at, article.published_at)),
+        "author": [
+            {
+                "@type": "Person",
+                "name": article.byline_name,
+                "url": absolute_url(reverse("articles:reporter", args=[article.reporter.username])),
+            }
+        ],
+        "publisher": publisher(site),
+        "articleSection": article.section.name,
+    }
+    images = [article.rendition(name) for name in ("share", "large", "medium")]
+    if images[0]:
+        data["image"] = [absolute_url(image[0]) for image in images if image]
+    return data
+
+
+def breadcrumbs(article):
+    """schema.org BreadcrumbList: group › section › article, as the page's location line."""
+    section = article.section
+    trail = [
+        (section.group.name, section.group.get_absolute_url()),
+        (section.name, section.get_absolute_url()),
+        (article.title, article.get_absolute_url()),
+    ]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": absolute_url(url)}
+            for position, (name, url) in enumerate(trail, start=1)
+        ],
+    }

@@ -1,0 +1,41 @@
+import json
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from articles import seo
+
+register = template.Library()
+
+# As django.utils.html.json_script: JSON cannot close the <script> element or open a comment.
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def jsonld(data):
+    """A <script type="application/ld+json"> element holding `data`, safe inside HTML."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 escaped above
+
+
+@register.simple_tag(takes_context=True)
+def article_structured_data(context, article):
+    """NewsArticle and BreadcrumbList JSON-LD for an article page."""
+    site = context["site"]
+    return jsonld(seo.news_article(article, site)) + jsonld(seo.breadcrumbs(article))
+
+
+@register.simple_tag
+def site_verification():
+    """The meta tags Naver Search Advisor and Google Search Console check, when their codes are set."""
+    tags = [
+        ("naver-site-verification", settings.NAVER_SITE_VERIFICATION),
+        ("google-site-verification", settings.GOOGLE_SITE_VERIFICATION),
+    ]
+    return format_html_join("\n  ", '<meta name="{}" content="{}">', [(name, code) for name, code in tags if code])
+
+
+@register.simple_tag
+def absolute_url(path):
+    return seo.absolute_url(path)

@@ -1,0 +1,126 @@
+"""sitemap.xml, the Google News sitemap and robots.txt, as a crawler reads them."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+
+
+def xml(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    return ET.fromstring(response.content)  # noqa: S314 our own response
+
+
+def locations(root):
+    return [element.text for element in root.iter(f"{SITEMAP}loc")]
+
+
+@pytest.fixture
+def hidden(make_article):
+    return [
+        make_article(title="초안", status=Article.Status.DRAFT),
+        make_article(title="예약", published_at=timezone.now() + datetime.timedelta(hours=1)),
+    ]
+
+
+def test_sitemap_index_names_every_section_in_the_sitemap_namespace(client):
+    root = xml(client, reverse("articles:sitemap"))
+    assert root.tag == f"{SITEMAP}sitemapindex"
+    assert locations(root) == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-sections.xml",
+        "http://testserver/sitemap-reporters.xml",
+        "http://testserver/sitemap-articles.xml",
+    ]
+
+
+def test_article_sitemap_lists_published_articles_with_lastmod(client, make_article, hidden):
+    article = make_article()
+    root = xml(client, reverse("articles:sitemap_section", args=["articles"]))
+    assert root.tag == f"{SITEMAP}urlset"
+    [url] = root.findall(f"{SITEMAP}url")
+    assert url.findtext(f"{SITEMAP}loc") == f"http://testserver{article.get_absolute_url()}"
+    lastmod = datetime.datetime.fromisoformat(url.findtext(f"{SITEMAP}lastmod"))
+    assert lastmod.utcoffset() == datetime.timedelta(hours=9)
+    assert abs(lastmod - article.updated_at) < datetime.timedelta(seconds=1)
+
+
+def test_sections_pages_and_reporters_are_listed(client, make_article, reporter, other_reporter):
+    make_article()
+    make_article(reporter=other_reporter, status=Article.Status.DRAFT)
+    sections = locations(xml(client, reverse("articles:sitemap_section", args=["sections"])))
+    assert "http://testserver/section/news/" in sections
+    assert "http://testserver/section/news/paju/" in sections
+    assert "http://testserver/directory/" in sections
+    assert "http://testserver/directory/food/" in sections
+    assert locations(xml(client, reverse("articles:sitemap_section", args=["pages"]))) == ["http://testserver/"]
+    reporters = locations(xml(client, reverse("articles:sitemap_section", args=["reporters"])))
+    assert reporters == [f"http://testserver/reporter/{reporter.username}/"]
+
+
+def test_news_sitemap_lists_articles_of_the_last_two_days(client, make_article, hidden):
+    today = make_article(title="오늘 기사 <특보> & 속보")
+    make_article(title="사흘 전 기사", published_at=timezone.now() - datetime.timedelta(days=3))
+    root = xml(client, reverse("articles:news_sitemap"))
+    assert root.tag == f"{SITEMAP}urlset"
+    [url] = root.findall(f"{SITEMAP}url")
+    assert url.findtext(f"{SITEMAP}loc") == f"http://testserver{today.get_absolute_url()}"
+    news = url.find(f"{NEWS}news")
+    assert news.findtext(f"{NEWS}publication/{NEWS}name") == "퍼스트신문"
+    assert news.findtext(f"{NEWS}publication/{NEWS}language") == "ko"
+    assert news.findtext(f"{NEWS}title") == "오늘 기사 <특보> & 속보"
+    published = datetime.datetime.fromisoformat(news.findtext(f"{NEWS}publication_date"))
+    assert published == today.published_at
+    assert published.utcoffset() == datetime.timedelta(hours=9)
+
+
+def test_robots_txt_names_the_sitemaps_and_keeps_crawlers_out_of_private_pages(client, settings):
+    settings.SITE_URL = "https://firstnews.example"
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: https://firstnews.example/sitemap.xml" in lines
+    assert "Sitemap: https://firstnews.example/news-sitemap.xml" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /accounts/" in lines
+
+
+def test_sitemap_query_counts_do_not_grow_with_articles(client, make_article, django_assert_max_num_queries):
+    urls = [
+        reverse("articles:sitemap"),
+        reverse("articles:sitemap_section", args=["articles"]),
+        reverse("articles:news_sitemap"),
+    ]
+
+    def counts():
+        from django.core.cache import cache
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        result = []
+        for url in urls:
+            client.get(url)  # creates the site-settings row on first use, as a running site has it
+            cache.clear()  # the sitemaps are cached; count what building one costs
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            result.append(len(queries))
+        return result
+
+    for _ in range(3):
+        make_article()
+    small = counts()
+    for _ in range(30):
+        make_article()
+    assert counts() == small
