@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "pages",
     # features
     "directory",
+    "comments",
 ]
 
 MIDDLEWARE = [
