@@ -64,7 +64,7 @@ def edit(request, pk):
     comment = get_object_or_404(
         _comments_of_published_articles().filter(status=Comment.Status.VISIBLE), pk=pk, author=request.user
     )
-    form = CommentEditForm(request.POST or None, initial={"text": comment.text})
+    form = CommentEditForm(request.POST if request.method == "POST" else None, initial={"text": comment.text})
     if request.method == "POST" and form.is_valid():
         try:
             services.comment_edit(comment=comment, author=request.user, text=form.cleaned_data["text"])
@@ -88,7 +88,7 @@ def delete(request, pk):
 @login_required
 def report(request, pk):
     comment = get_object_or_404(_comments_of_published_articles().exclude(author=request.user), pk=pk)
-    form = CommentReportForm(request.POST or None)
+    form = CommentReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.comment_report(comment=comment, reporter=request.user, reason=form.cleaned_data["reason"])
