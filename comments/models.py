@@ -91,8 +91,22 @@ class Comment(models.Model):
     def is_visible(self):
         return self.status == self.Status.VISIBLE
 
+    def place_under(self, parent):
+        """Put a new comment in its thread; a reply to a 5th-level comment joins that level, after its siblings."""
+        if parent is None:
+            self.parent, self.reply_to, self.depth = None, None, 1
+        elif parent.depth >= MAX_DEPTH:
+            self.parent, self.reply_to, self.depth = parent.parent, parent, MAX_DEPTH
+        else:
+            self.parent, self.reply_to, self.depth = parent, None, parent.depth + 1
+
     def path_step(self):
         return f"{self.pk:0{PATH_STEP}d}"
+
+    def save_path(self):
+        """The path needs the comment's own id, so it is written right after the first save."""
+        self.path = (self.parent.path if self.parent else "") + self.path_step()
+        self.save(update_fields=["path"])
 
 
 class CommentReport(models.Model):

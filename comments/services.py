@@ -18,7 +18,7 @@ from django.utils.crypto import salted_hmac
 
 from articles.models import Article
 
-from .models import MAX_DEPTH, MAX_LENGTH, BannedWord, Comment, CommentBan, CommentReport
+from .models import MAX_LENGTH, BannedWord, Comment, CommentBan, CommentReport
 
 MIN_INTERVAL = datetime.timedelta(seconds=30)
 # At most this many comment posts from one network address per window, whoever is logged in.
@@ -103,30 +103,23 @@ def comment_create(*, article, author, text, parent=None, token=""):
                 }
             )
         validate_text(text)
-        tree_parent, reply_to, depth = None, None, 1
         if parent is not None:
-            parent = Comment.objects.filter(pk=parent.pk, article=article).first()
+            parent = Comment.objects.filter(pk=parent.pk, article=article).select_related("parent").first()
             if parent is None or not parent.is_visible:
                 raise ValidationError("삭제되었거나 숨겨진 댓글에는 답글을 달 수 없습니다.")
-            if parent.depth >= MAX_DEPTH:
-                # The thread is as deep as it goes: the reply joins that level, after its siblings.
-                tree_parent, reply_to, depth = parent.parent, parent, MAX_DEPTH
-            else:
-                tree_parent, depth = parent, parent.depth + 1
-        comment = Comment.objects.create(
-            article=article,
-            author=author,
-            parent=tree_parent,
-            reply_to=reply_to,
-            depth=depth,
-            text=text,
-            token=token,
-            created_at=now,
-        )
-        comment.path = (tree_parent.path if tree_parent else "") + comment.path_step()
-        comment.save(update_fields=["path"])
+        comment = Comment(article=article, author=author, text=text, token=token, created_at=now)
+        comment.place_under(parent)
+        comment.save()
+        comment.save_path()
         article.comment_count = _recount(article.pk)
     return comment
+
+
+def comments_recount(*, article):
+    """Set "댓글 N" from the comments themselves, for writes made outside these services (the demo)."""
+    with transaction.atomic():
+        _lock_article(article.pk)
+        article.comment_count = _recount(article.pk)
 
 
 def comment_edit(*, comment, author, text):
