@@ -25,16 +25,27 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     executable = chromium_path()
     if executable is None:
         message = "Chromium가 없습니다: apt-get install chromium (또는 CHROMIUM_PATH 지정)"
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(message)
         pytest.skip(message)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        # Playwright's sync API runs the tests in a context of its own, where Django opens new
+        # connection objects; hand them the test database's serialized data, or serialized_rollback
+        # has nothing to restore after a flush when a database test ran before the first browser test.
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=executable,
             args=[
