@@ -83,6 +83,22 @@ def test_one_address_may_post_only_so_often(client, django_user_model, article, 
     assert Comment.objects.count() == 2
 
 
+def test_behind_the_proxy_the_limit_counts_each_forwarded_address(
+    client, django_user_model, article, monkeypatch, settings
+):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    monkeypatch.setattr(services, "ADDRESS_LIMIT", 1)
+    for number, address in enumerate(["198.51.100.1", "198.51.100.2", "198.51.100.2"]):
+        client.force_login(django_user_model.objects.create_user(username=f"user{number}", nickname=f"주민{number}"))
+        response = client.post(
+            reverse("comments:post", args=[article.pk]),
+            {"text": f"{number}번째 댓글"},
+            HTTP_X_FORWARDED_FOR=f"203.0.113.9, {address}",
+        )
+    assert response.status_code == 429
+    assert Comment.objects.count() == 2
+
+
 def test_address_limit_keeps_no_raw_address_in_the_cache(article, monkeypatch):
     stored = []
     monkeypatch.setattr(services.cache, "add", lambda key, *args: stored.append(key))
