@@ -92,8 +92,9 @@ def comment_create(*, article, author, text, parent=None, token=""):
                 return existing
         if is_banned(author):
             raise ValidationError("댓글 작성이 제한된 회원입니다.")
-        last = Comment.objects.filter(author=author).order_by("-created_at").values_list("created_at", flat=True)
-        last = last.first()
+        last = (
+            Comment.objects.filter(author=author).order_by("-created_at").values_list("created_at", flat=True).first()
+        )
         now = timezone.now()
         if last and now - last < MIN_INTERVAL:
             wait = int((MIN_INTERVAL - (now - last)).total_seconds()) + 1

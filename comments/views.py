@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article
 
@@ -61,6 +61,7 @@ def post(request, article_pk):
     )
 
 
+@require_GET
 @login_required
 def reply(request, pk):
     """The reply form on a page of its own, for browsers without JavaScript."""

@@ -72,7 +72,7 @@ def run_together(*jobs):
         try:
             barrier.wait()
             wait_for_lock(job)
-        except Exception as error:  # noqa: BLE001 reported below
+        except Exception as error:
             errors.append(error)
         finally:
             connection.close()
