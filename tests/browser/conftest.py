@@ -35,17 +35,14 @@ def browser(django_db_setup):
     from django.db import connections
     from playwright.sync_api import sync_playwright
 
-    serialized = {
-        alias: connections[alias]._test_serialized_contents
-        for alias in connections
-        if hasattr(connections[alias], "_test_serialized_contents")
-    }
+    # Starting Playwright's event loop gives this thread a fresh set of database connection
+    # objects, which lack the copy of the migrated data that serialized_rollback restores after
+    # each test: hand it over, or every browser test after the first starts with no roles.
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
-        # Playwright's sync API runs the tests in a context of its own, where Django opens new
-        # connection objects; hand them the test database's serialized data, or serialized_rollback
-        # has nothing to restore after a flush when a database test ran before the first browser test.
         for alias, contents in serialized.items():
-            connections[alias]._test_serialized_contents = contents
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=executable,
             args=[
