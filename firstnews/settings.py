@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "ads",
     "contact",
     "search",
+    "comments",
 ]
 
 MIDDLEWARE = [

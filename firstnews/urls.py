@@ -17,6 +17,7 @@ urlpatterns = [
     path("page/", include("pages.urls")),
     path("contact/", include("contact.urls")),
     path("search/", include("search.urls")),
+    path("comments/", include("comments.urls")),
     path("", include("articles.urls")),
 ]
 

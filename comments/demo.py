@@ -1,0 +1,132 @@
+"""Demo comments: a few members talking under published demo articles.
+
+Each conversation is attached to an article by its title and written only if no demo member has
+commented there yet, so seeding again adds nothing twice. The members get a demo password, which
+`logins()` prints.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles.models import Article
+
+from . import services
+from .models import BannedWord, Comment, CommentReport
+
+PASSWORD = "firstnews-member-2026"
+MEMBERS = [
+    ("demo_member1", "운정새내기"),
+    ("demo_member2", "교하토박이"),
+    ("demo_member3", "문산역지기"),
+    ("demo_member4", "헤이리산책"),
+]
+BANNED_WORDS = ["불법대출", "도박사이트", "작업대출"]
+
+# key, parent key, member number, text, minutes after publication, what happens to it later
+CONVERSATIONS = {
+    "운정신도시 마을버스 노선 3개 신설…출퇴근 환승 쉬워진다": [
+        ("a", None, 0, "드디어 생기네요. 야당역까지 걸어서 20분이었는데 반갑습니다.", 35, ""),
+        (
+            "b",
+            "a",
+            1,
+            "배차 간격이 얼마나 될지가 관건일 것 같아요.\n출근 시간만이라도 10분 안쪽이면 좋겠습니다.",
+            52,
+            "",
+        ),
+        ("c", "b", 0, "기사 본문에 출퇴근 시간 15분 간격이라고 나와 있어요.", 61, "edited"),
+        ("d", "c", 2, "15분이면 광역버스 환승 시간 맞추기가 애매하겠네요.", 80, ""),
+        ("e", "d", 1, "환승 할인 시간이 30분이라 한 대 놓쳐도 괜찮을 겁니다.", 95, ""),
+        ("f", "e", 2, "그렇군요. 시범 운행 때 직접 타 보고 후기 남기겠습니다.", 110, ""),
+        ("g", None, 3, "주말 운행 계획도 알려 주시면 좋겠습니다.", 130, ""),
+        ("h", "g", 0, "시 홈페이지 공지에 주말 시간표가 따로 올라온다고 합니다.", 150, ""),
+    ],
+    "금촌 전통시장 주말 야시장 개장…지역 경제에 온기 불어넣는다": [
+        ("a", None, 2, "주차는 어디에 하면 되나요? 시장 공영주차장이 늘 꽉 차서요.", 40, "deleted"),
+        ("b", "a", 3, "금촌역 환승주차장에 대고 걸어가면 5분 거리예요.", 55, ""),
+        ("c", "a", 1, "토요일 저녁에는 임시 주차장도 연다고 들었습니다.", 70, ""),
+        ("d", None, 0, "어묵 꼬치 파는 집 아직도 있나요? 어릴 때 자주 갔었는데.", 90, ""),
+        ("e", "d", 2, "네, 입구 쪽에 그대로 있어요. 요즘은 줄이 깁니다.", 100, ""),
+        ("f", None, 1, "급전 필요하신 분 연락 주세요 작업대출 상담 24시간", 120, "hidden"),
+        (
+            "g",
+            None,
+            3,
+            "청년 상인 매대도 생긴다니 꼭 들러 보겠습니다.\n자세한 일정은 https://example.com/market 에서 본다고 하네요.",
+            140,
+            "reported",
+        ),
+    ],
+    "운정 광역버스 2개 노선 신설… 출근길 배차 12분으로": [
+        ("a", None, 1, "서울역 가는 노선이 생겨서 출근이 한결 편해지겠어요.", 30, ""),
+        ("b", "a", 0, "정류장 위치가 어디로 정해졌는지 궁금합니다.", 45, ""),
+        ("c", "b", 1, "운정중앙역 앞과 가람마을 입구라고 기사에 나와 있어요.", 60, ""),
+    ],
+}
+
+
+def seed(out):
+    members = seed_members()
+    for word in BANNED_WORDS:
+        BannedWord.objects.get_or_create(word=word)
+    written = 0
+    for title, conversation in CONVERSATIONS.items():
+        article = Article.objects.published().filter(title=title).first()
+        if article is None or article.comments.filter(author__in=members).exists():
+            continue
+        write_conversation(article, conversation, members)
+        written += 1
+    out.write(f"데모 댓글 대화 {written}개를 새로 만들었습니다.")
+
+
+def logins():
+    names = ", ".join(username for username, _ in MEMBERS)
+    return [f"댓글 데모 회원: 아이디 {names} 비밀번호 {PASSWORD}"]
+
+
+def seed_members():
+    User = get_user_model()
+    members = []
+    for username, nickname in MEMBERS:
+        member, created = User.objects.get_or_create(
+            username=username, defaults={"nickname": nickname, "email": f"{username}@firstnews.example"}
+        )
+        if created:
+            member.set_password(PASSWORD)
+            member.save()
+        members.append(member)
+    return members
+
+
+def write_conversation(article, conversation, members):
+    """Write the comments as the readers did, hours after publication; then apply deletions and moderation."""
+    written = {}
+    now = timezone.now()
+    for key, parent_key, member, text, minutes, _ in conversation:
+        # Hours after publication, but never in the future for this morning's articles.
+        when = min(
+            article.published_at + datetime.timedelta(minutes=minutes), now - datetime.timedelta(minutes=200 - minutes)
+        )
+        comment = Comment(article=article, author=members[member], text=text, created_at=when)
+        comment.place_under(written.get(parent_key))
+        comment.save()
+        comment.save_path()
+        written[key] = comment
+    for key, _parent, member, _text, _minutes, fate in conversation:
+        comment = written[key]
+        if fate == "edited":
+            Comment.objects.filter(pk=comment.pk).update(
+                edited_at=comment.created_at + datetime.timedelta(minutes=3),
+                text=comment.text + " (출퇴근 시간 기준)",
+            )
+        elif fate == "deleted":
+            services.comment_delete(comment=comment, author=members[member])
+        elif fate in ("hidden", "reported"):
+            others = [other for other in members if other != comment.author]
+            for reporter in others if fate == "hidden" else others[:1]:
+                services.comment_report(comment=comment, reporter=reporter, reason=CommentReport.Reason.SPAM)
+            if fate == "hidden":
+                services.comment_hide(comment=comment)
+    services.comments_recount(article=article)

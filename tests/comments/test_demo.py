@@ -1,0 +1,41 @@
+import io
+
+import pytest
+
+from articles.models import Article
+from comments import demo
+from comments.models import BannedWord, Comment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_articles(make_article):
+    return [make_article(title=title) for title in demo.CONVERSATIONS]
+
+
+def test_demo_conversations_show_every_kind_of_comment_and_seed_once(client, demo_articles):
+    demo.seed(io.StringIO())
+    first = Comment.objects.count()
+    demo.seed(io.StringIO())
+    assert Comment.objects.count() == first
+    assert BannedWord.objects.count() == len(demo.BANNED_WORDS)
+    assert Comment.objects.filter(depth=5).exists()
+    assert Comment.objects.filter(reply_to__isnull=False).exists()
+    assert Comment.objects.filter(status=Comment.Status.HIDDEN).exists()
+    assert Comment.objects.filter(status=Comment.Status.DELETED, replies__isnull=False).exists()
+    assert Comment.objects.filter(edited_at__isnull=False).exists()
+    assert Comment.objects.filter(report_count__gt=0, moderated_at__isnull=True).exists()
+    for article in Article.objects.all():
+        assert article.comment_count == article.comments.visible().count()
+    page = client.get(demo_articles[1].get_absolute_url()).content.decode()
+    assert "삭제된 댓글입니다." in page and "관리자에 의해 숨겨진 댓글입니다." in page
+
+
+def test_demo_members_can_log_in_with_the_printed_password(django_user_model, demo_articles):
+    demo.seed(io.StringIO())
+    assert demo.PASSWORD in demo.logins()[0]
+    members = django_user_model.objects.filter(username__in=[username for username, _ in demo.MEMBERS])
+    assert sorted(member.display_name for member in members) == sorted(nickname for _, nickname in demo.MEMBERS)
+    assert not any(member.is_staff for member in members)
+    assert members.first().check_password(demo.PASSWORD)

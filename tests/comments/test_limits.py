@@ -1,0 +1,172 @@
+"""The rules hold on the server, whatever the browser sends."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from comments import services
+from comments.models import BannedWord, Comment, CommentBan
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, article, text, parent="", token=""):
+    return client.post(reverse("comments:post", args=[article.pk]), {"text": text, "parent": parent, "token": token})
+
+
+@pytest.fixture
+def logged_in(client, member):
+    client.force_login(member)
+    return client
+
+
+def test_empty_comment_is_refused_with_a_message(logged_in, article):
+    response = post(logged_in, article, "   \r\n  ")
+    assert response.status_code == 200
+    assert "댓글 내용을 입력하세요." in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_a_thousand_characters_fit_and_line_breaks_count_once(logged_in, article):
+    text = ("가" * 499 + "\r\n") * 2  # 1,000 characters once CRLF is one line break
+    assert post(logged_in, article, text.strip() + "나").status_code == 302
+    assert len(Comment.objects.get().text) == 1000
+
+
+def test_a_thousand_and_one_characters_are_refused_and_the_text_is_kept(logged_in, article):
+    text = "다" * 1001
+    response = post(logged_in, article, text)
+    page = response.content.decode()
+    assert "댓글은 1,000자까지 쓸 수 있습니다 (지금 1,001자)." in page
+    assert f">{text}</textarea>" in page
+    assert not Comment.objects.exists()
+
+
+def test_second_comment_within_thirty_seconds_is_refused_and_kept(logged_in, member, make_article, article):
+    assert post(logged_in, article, "첫 댓글").status_code == 302
+    other_article = make_article()
+    response = post(logged_in, other_article, "바로 이어 쓴 댓글")
+    page = response.content.decode()
+    assert "댓글은 30초에 한 번 쓸 수 있습니다." in page
+    assert "바로 이어 쓴 댓글</textarea>" in page
+    assert Comment.objects.count() == 1
+    Comment.objects.update(created_at=timezone.now() - datetime.timedelta(seconds=31))
+    assert post(logged_in, other_article, "30초 뒤에 쓴 댓글").status_code == 302
+    assert Comment.objects.count() == 2
+
+
+def test_posting_the_same_form_twice_posts_once(logged_in, article):
+    first = post(logged_in, article, "두 번 누른 댓글", token="a" * 32)
+    second = post(logged_in, article, "두 번 누른 댓글", token="a" * 32)
+    comment = Comment.objects.get()
+    assert first["Location"] == second["Location"] == comment.get_absolute_url().replace("http://testserver", "")
+
+
+def test_each_form_shown_carries_its_own_token(logged_in, article):
+    first = logged_in.get(article.get_absolute_url()).content.decode()
+    second = logged_in.get(article.get_absolute_url()).content.decode()
+    token = first.split('name="token" value="')[1][:32]
+    assert len(token) == 32
+    assert token not in second
+
+
+def test_one_address_may_post_only_so_often(client, django_user_model, article, monkeypatch):
+    monkeypatch.setattr(services, "ADDRESS_LIMIT", 2)
+    for number in range(3):
+        user = django_user_model.objects.create_user(username=f"user{number}", nickname=f"주민{number}")
+        client.force_login(user)
+        response = post(client, article, f"{number}번째 주민의 댓글")
+    assert response.status_code == 429
+    assert "이 네트워크에서 댓글이 너무 많이 등록되었습니다." in response.content.decode()
+    assert Comment.objects.count() == 2
+
+
+def test_behind_the_proxy_the_limit_counts_each_forwarded_address(
+    client, django_user_model, article, monkeypatch, settings
+):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    monkeypatch.setattr(services, "ADDRESS_LIMIT", 1)
+    for number, address in enumerate(["198.51.100.1", "198.51.100.2", "198.51.100.2"]):
+        client.force_login(django_user_model.objects.create_user(username=f"user{number}", nickname=f"주민{number}"))
+        response = client.post(
+            reverse("comments:post", args=[article.pk]),
+            {"text": f"{number}번째 댓글"},
+            HTTP_X_FORWARDED_FOR=f"203.0.113.9, {address}",
+        )
+    assert response.status_code == 429
+    assert Comment.objects.count() == 2
+
+
+def test_address_limit_keeps_no_raw_address_in_the_cache(article, monkeypatch):
+    stored = []
+    monkeypatch.setattr(services.cache, "add", lambda key, *args: stored.append(key))
+    monkeypatch.setattr(services.cache, "incr", lambda key: 1)
+    services.address_over_limit("203.0.113.7")
+    assert stored and "203.0.113.7" not in stored[0]
+
+
+@pytest.mark.parametrize("text", ["정말 바보 같은 기사", "정말 바 보 같은", "BAKA baka", "ｂａｋａ", "b.a.k.a"])
+def test_banned_words_are_refused_on_the_server(logged_in, article, text):
+    BannedWord.objects.create(word="바보")
+    BannedWord.objects.create(word="baka")
+    response = post(logged_in, article, text)
+    assert "사용할 수 없는 말" in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_banned_word_added_in_the_admin_applies_at_once(logged_in, article):
+    assert post(logged_in, article, "멍청이 같은 소리").status_code == 302
+    BannedWord.objects.create(word="멍청이")
+    Comment.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert post(logged_in, article, "또 멍청이").status_code == 200
+    assert Comment.objects.count() == 1
+
+
+def test_banned_word_cannot_be_added_by_editing(logged_in, member, article, say):
+    comment = say(article, member, "평범한 댓글")
+    BannedWord.objects.create(word="바보")
+    response = logged_in.post(reverse("comments:edit", args=[comment.pk]), {"text": "바보"})
+    assert "사용할 수 없는 말" in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.text == "평범한 댓글"
+
+
+def test_barred_member_sees_a_notice_and_cannot_post_by_hand(logged_in, member, editor, article):
+    services.comment_ban(user=member, moderator=editor, reason="욕설")
+    page = logged_in.get(article.get_absolute_url()).content.decode()
+    assert "댓글 작성이 제한된 회원입니다." in page
+    assert "<textarea" not in page
+    response = post(logged_in, article, "제한을 넘어 쓰는 댓글")
+    assert "댓글 작성이 제한된 회원입니다." in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_a_ban_with_an_end_date_ends(logged_in, member, editor, article):
+    services.comment_ban(user=member, moderator=editor, until=timezone.now() - datetime.timedelta(minutes=1))
+    assert CommentBan.objects.exists()
+    assert post(logged_in, article, "기한이 지난 뒤 댓글").status_code == 302
+
+
+def test_replies_to_hidden_comments_are_refused(logged_in, neighbour, article, say):
+    hidden = say(article, neighbour, "숨겨질 댓글")
+    services.comment_hide(comment=hidden)
+    response = post(logged_in, article, "숨긴 댓글에 답글", parent=hidden.pk)
+    assert "삭제되었거나 숨겨진 댓글에는 답글을 달 수 없습니다." in response.content.decode()
+    assert Comment.objects.count() == 1
+
+
+def test_reply_to_a_comment_of_another_article_is_refused(logged_in, neighbour, make_article, article, say):
+    elsewhere = say(make_article(), neighbour, "다른 기사 댓글")
+    response = post(logged_in, article, "엉뚱한 답글", parent=elsewhere.pk)
+    assert "답글을 달 댓글을 찾을 수 없습니다." in response.content.decode()
+    assert Comment.objects.count() == 1
+
+
+def test_reply_page_works_without_javascript(logged_in, neighbour, article, say):
+    parent = say(article, neighbour, "답글을 기다리는 댓글")
+    page = logged_in.get(reverse("comments:reply", args=[parent.pk])).content.decode()
+    assert "<h1" in page and "답글 쓰기" in page
+    assert "답글을 기다리는 댓글" in page
+    assert f'name="parent" value="{parent.pk}"' in page
