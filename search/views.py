@@ -38,6 +38,7 @@ class SearchView(ListView):
             listing.summary_marked = highlight(excerpt(getattr(listing, "summary", "") or "", terms), terms)
         query = self.request.GET.copy()
         query.pop("page", None)
-        context.update(form=self.form, terms=terms, query=self.form.data.get("q", ""), listings=listings)
+        # search_query also fills the header's search box, on this page only.
+        context.update(form=self.form, terms=terms, search_query=self.form.data.get("q", ""), listings=listings)
         context["page_query"] = query.urlencode()
         return context
