@@ -39,7 +39,6 @@ class HomeView(TemplateView):
             headlines=[article for article in latest if article != top][:6],
             group_blocks=sorted(blocks.items(), key=lambda item: (item[0].order, item[0].pk)),
             videos=list(published.exclude(video_url="")[:4]),
-            most_read=list(published.order_by("-view_count", "-published_at")[:10]),
         )
         return context
 

@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "pages",
     # features
     "directory",
+    "visitors",
+    "sharing",
 ]
 
 MIDDLEWARE = [
@@ -245,3 +247,17 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# == visitors (visitor counter, article views, 많이 본 뉴스) ==
+# Raw visit rows are kept this many days; daily sums are kept for good.
+VISITORS_RETENTION_DAYS = env_int("VISITORS_RETENTION_DAYS", 180)
+# Behind our own proxy, the client's address is the last one it adds to X-Forwarded-For
+# (used only, hashed, for browsers that keep no cookie).
+VISITORS_TRUST_X_FORWARDED_FOR = env_bool("BEHIND_PROXY", False)
+
+# == sharing (share bar, link previews) ==
+# KakaoTalk sharing appears only with a Kakao JavaScript key (developers.kakao.com, site domain registered).
+KAKAO_JS_KEY = env_str("KAKAO_JS_KEY")
+KAKAO_JS_SDK_URL = env_str("KAKAO_JS_SDK_URL", "https://t1.kakaocdn.net/kakao_js_sdk/2.7.9/kakao.min.js")
+# The SDK's integrity value from Kakao's download page; set it whenever KAKAO_JS_KEY is set.
+KAKAO_JS_SDK_INTEGRITY = env_str("KAKAO_JS_SDK_INTEGRITY")

@@ -10,6 +10,7 @@ admin.site.index_title = "기사와 사이트 관리"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("directory/", include("directory.urls")),
+    path("v/", include("visitors.urls")),
     path("", include("articles.urls")),
 ]
 
