@@ -36,7 +36,7 @@ GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.
 def setup_django(tmp):
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
     os.environ.update(
-        SECRET_KEY="bench-secret-key-not-for-production-0123456789abcdefghij",
+        SECRET_KEY="bench-secret-key-not-for-production-0123456789abcdefghij",  # noqa: S106 a throwaway key for the bench
         VAR_DIR=str(tmp),
         MEDIA_ROOT=str(tmp / "media"),
         STATIC_MANIFEST="false",
@@ -60,7 +60,6 @@ def make_articles():
     from django.contrib.auth import get_user_model
 
     from articles.models import Article, Section
-
     from visitors.models import ArticleDailyViews, ArticleView, DailyVisits, OnlineVisitor, Visit
 
     for model in (Visit, DailyVisits, ArticleView, ArticleDailyViews, OnlineVisitor):
@@ -127,7 +126,7 @@ class Browser:
         beacon, article = re.search(r'data-url="([^"]+)"(?: data-article="(\d+)")?', page).groups()
         body = f"a={article}".encode() if article else b""
         start = time.perf_counter()
-        self.opener.open(urllib.request.Request(server + beacon, data=body, method="POST"), timeout=60).read()
+        self.opener.open(urllib.request.Request(server + beacon, data=body, method="POST"), timeout=60).read()  # noqa: S310 our own local server
         return page, (time.perf_counter() - start) * 1000
 
 
@@ -144,7 +143,7 @@ def part_two(browsers, article_ids):
     for workers in (3, 2):
         port = free_port()
         command = [sys.executable, "-m", "gunicorn", "firstnews.wsgi", "--bind", f"127.0.0.1:{port}"]
-        servers.append(subprocess.Popen([*command, "--workers", str(workers), "--log-level", "warning"], env=env))
+        servers.append(subprocess.Popen([*command, "--workers", str(workers), "--log-level", "warning"], env=env))  # noqa: S603 our own interpreter
         urls.append(f"http://127.0.0.1:{port}")
     try:
         for url in urls:

@@ -7,7 +7,7 @@ HEIGHT = 260
 PLOT_TOP = 16
 PLOT_BOTTOM = 224  # baseline; day labels sit below it
 PLOT_LEFT = 48
-PLOT_RIGHT = 712
+PLOT_RIGHT = 700
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,10 @@ class Bar:
     width: float
     height: float
     label: str  # "" for days without a label under the axis
+
+    @property
+    def center(self):
+        return round(self.x + self.width / 2, 1)
 
 
 @dataclass(frozen=True)

@@ -53,9 +53,7 @@ class ArticleView(models.Model):
     class Meta:
         verbose_name = "기사 조회 기록"
         verbose_name_plural = "기사 조회 기록"
-        constraints = [
-            models.UniqueConstraint(fields=["day", "article", "visitor"], name="article_view_once_per_day")
-        ]
+        constraints = [models.UniqueConstraint(fields=["day", "article", "visitor"], name="article_view_once_per_day")]
 
     def __str__(self):
         return f"{self.day} {self.article_id} {self.visitor[:8]}"

@@ -23,26 +23,28 @@ def _as_date(value):
     return datetime.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _daily_figures(cursor, today, online_since=None):
+_DAILY_SQL = (
+    "(SELECT visits FROM {daily} WHERE day = %s), (SELECT visits FROM {daily} WHERE day = %s),"
+    " (SELECT visits FROM {daily} ORDER BY visits DESC, day ASC LIMIT 1),"
+    " (SELECT day FROM {daily} ORDER BY visits DESC, day ASC LIMIT 1), (SELECT SUM(visits) FROM {daily})"
+)
+_ONLINE_SQL = (
+    ", (SELECT COUNT(*) FROM {online} WHERE last_seen >= %s AND is_member = %s)"
+    ", (SELECT COUNT(*) FROM {online} WHERE last_seen >= %s AND is_member = %s)"
+)
+
+
+def _daily_figures(today, online_since=None):
     """오늘, 어제, 최대 (and its day), 전체 and optionally 현재접속자 in one round trip."""
-    daily = DailyVisits._meta.db_table
-    sql = [
-        f"SELECT (SELECT visits FROM {daily} WHERE day = %s)",
-        f"(SELECT visits FROM {daily} WHERE day = %s)",
-        f"(SELECT visits FROM {daily} ORDER BY visits DESC, day ASC LIMIT 1)",
-        f"(SELECT day FROM {daily} ORDER BY visits DESC, day ASC LIMIT 1)",
-        f"(SELECT SUM(visits) FROM {daily})",
-    ]
+    quote = connection.ops.quote_name
+    sql = "SELECT " + _DAILY_SQL + (_ONLINE_SQL if online_since is not None else "")
+    sql = sql.format(daily=quote(DailyVisits._meta.db_table), online=quote(OnlineVisitor._meta.db_table))
     params = [today, today - datetime.timedelta(days=1)]
     if online_since is not None:
-        table = OnlineVisitor._meta.db_table
-        sql += [
-            f"(SELECT COUNT(*) FROM {table} WHERE last_seen >= %s AND is_member = %s)",
-            f"(SELECT COUNT(*) FROM {table} WHERE last_seen >= %s AND is_member = %s)",
-        ]
         params += [online_since, False, online_since, True]
-    cursor.execute(", ".join(sql), params)
-    row = cursor.fetchone()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)  # only our own table names are formatted in
+        row = cursor.fetchone()
     figures = {
         "today": row[0] or 0,
         "yesterday": row[1] or 0,
@@ -66,12 +68,10 @@ def figures(now=None):
     today = timezone.localdate(now)
     online_counts = online.redis_counts(now)
     if online_counts is None:
-        with connection.cursor() as cursor:
-            return _daily_figures(cursor, today, online_since=now - online.WINDOW)
+        return _daily_figures(today, online_since=now - online.WINDOW)
     cached = cache.get(FIGURES_CACHE_KEY)
     if cached is None or cached["day"] != today:
-        with connection.cursor() as cursor:
-            cached = {"day": today, **_daily_figures(cursor, today)}
+        cached = {"day": today, **_daily_figures(today)}
         cache.set(FIGURES_CACHE_KEY, cached, FIGURES_CACHE_SECONDS)
     guests, members = online_counts
     return {**cached, "guests": guests, "members": members}

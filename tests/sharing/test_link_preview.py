@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def head_tags(page):
     head = page[: page.index("</head>")]
     tags = {}
-    for attribute, name, content in re.findall(r'<meta (property|name)="([^"]+)" content="([^"]*)"', head):
+    for name, content in re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)"', head):
         tags[name] = html.unescape(content)
     canonical = re.findall(r'<link rel="canonical" href="([^"]+)"', head)
     return tags, canonical

@@ -8,7 +8,7 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-TRICKY_TITLE = '파주 "평화 & 통일" 축제, 임진각서 \'개막\''
+TRICKY_TITLE = "파주 \"평화 & 통일\" 축제, 임진각서 '개막'"
 
 
 def share_links(page):
@@ -16,7 +16,9 @@ def share_links(page):
     bar = bar[: bar.index("</ul>")]
     return {
         slug: {"href": html.unescape(href), "tag": tag}
-        for tag, slug, href in re.findall(r'(<a class="sharebar__link sharebar__link--(\w+)" href="([^"]+)"[^>]*>)', bar)
+        for tag, slug, href in re.findall(
+            r'(<a class="sharebar__link sharebar__link--(\w+)" href="([^"]+)"[^>]*>)', bar
+        )
     }
 
 

@@ -52,13 +52,13 @@ def site(tmp_path_factory):
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "shell", "-c", SETUP], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)  # noqa: S603 our own interpreter
+    subprocess.run([*manage, "shell", "-c", SETUP], cwd=ROOT, env=env, check=True)  # noqa: S603 our own interpreter
     servers, urls = [], []
     for workers in (3, 2):
         port = free_port()
         servers.append(
-            subprocess.Popen(
+            subprocess.Popen(  # noqa: S603 our own interpreter
                 [sys.executable, "-m", "gunicorn", "firstnews.wsgi", "--bind", f"127.0.0.1:{port}"]
                 + ["--workers", str(workers), "--log-level", "warning"],
                 cwd=ROOT,
@@ -70,7 +70,7 @@ def site(tmp_path_factory):
         for url in urls:
             for _ in range(150):
                 try:
-                    probe = urllib.request.Request(url + "/v/", headers={"User-Agent": GOOGLEBOT})  # not a visitor
+                    probe = urllib.request.Request(url + "/v/", headers={"User-Agent": GOOGLEBOT})  # a crawler: not a visitor
                     urllib.request.urlopen(probe, timeout=2)  # noqa: S310 our own local server
                     break
                 except OSError:
@@ -98,7 +98,7 @@ class Browser:
             assert response.headers.get("Set-Cookie") is None, "pages must stay cacheable"
         beacon, article = re.search(r'data-url="([^"]+)"(?: data-article="(\d+)")?', page).groups()
         body = f"a={article}".encode() if article else b""
-        with self.opener.open(urllib.request.Request(server + beacon, data=body, method="POST"), timeout=30) as answer:
+        with self.opener.open(urllib.request.Request(server + beacon, data=body, method="POST"), timeout=30) as answer:  # noqa: S310 our own local server
             assert answer.status == 204
         return page
 
