@@ -70,7 +70,8 @@ def site(tmp_path_factory):
         for url in urls:
             for _ in range(150):
                 try:
-                    probe = urllib.request.Request(url + "/v/", headers={"User-Agent": GOOGLEBOT})  # a crawler: not a visitor
+                    # A crawler's hit, so that waiting for the server counts no visitor.
+                    probe = urllib.request.Request(url + "/v/", headers={"User-Agent": GOOGLEBOT})  # noqa: S310 local
                     urllib.request.urlopen(probe, timeout=2)  # noqa: S310 our own local server
                     break
                 except OSError:
