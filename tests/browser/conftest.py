@@ -32,9 +32,17 @@ def browser():
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(message)
         pytest.skip(message)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Playwright switches the context that Django's per-thread connections live in, so
+    # connection objects made before it started are not the ones seen after. Carry the
+    # test database's serialized contents over, or serialized_rollback would restore nothing.
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=executable,
             args=[

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from visitors.models import DailyVisits
 
@@ -34,7 +35,7 @@ def test_reader_sees_the_share_bar_and_copies_the_link(live_server, page, screen
     copy = bar.get_by_role("button", name="링크 복사")
     copy.focus()
     page.keyboard.press("Enter")
-    assert page.get_by_role("status").inner_text() == "기사 주소를 복사했습니다."
+    expect(bar.get_by_role("status")).to_have_text("기사 주소를 복사했습니다.")
     assert page.evaluate("navigator.clipboard.readText()") == live_server.url + article.get_absolute_url()
     screenshot(page, "article-share-bar", full_page=False)
 
