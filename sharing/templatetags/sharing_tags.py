@@ -41,7 +41,7 @@ def link_preview(context):
     default card.
     """
     site = context["site"]
-    request = context["request"]
+    request = context.get("request")
     article = context.get("article")
     section = context.get("current_section")
     group = context.get("current_group")
@@ -62,7 +62,7 @@ def link_preview(context):
             article=article,
         )
     else:
-        url = request.path
+        url = request.path if request is not None else "/"
         if page is not None and page.number > 1:
             url += f"?page={page.number}"
         if section is not None:
