@@ -17,7 +17,7 @@ class LockoutBackend(AxesStandaloneBackend):
 
 def client_ip(request):
     """The reader's address: the last X-Forwarded-For hop when our own proxy sets it, else the peer."""
-    if settings.ACCOUNTS_TRUST_FORWARDED_FOR:
+    if settings.TRUST_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if hops:

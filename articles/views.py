@@ -63,7 +63,6 @@ class HomeView(TemplateView):
                 key=lambda item: (item[0].order, item[0].pk),
             ),
             videos=list(published.exclude(video_url="")[:4]),
-            most_read=list(published.order_by("-view_count", "-published_at")[:10]),
         )
         return context
 

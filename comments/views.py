@@ -1,24 +1,15 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.backends import client_ip
 from articles.models import Article
 
 from . import services
 from .forms import CommentEditForm, CommentForm, CommentReportForm
 from .models import Comment
-
-
-def client_address(request):
-    """The reader's network address. Behind the TLS proxy (BEHIND_PROXY, which sets SECURE_PROXY_SSL_HEADER)
-    every request comes from the proxy, so take the address the proxy appended to X-Forwarded-For."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if settings.SECURE_PROXY_SSL_HEADER and forwarded:
-        return forwarded.rsplit(",", 1)[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _comments_of_published_articles():
@@ -40,7 +31,7 @@ def post(request, article_pk):
             form.add_error(None, "답글을 달 댓글을 찾을 수 없습니다.")
     status = 200
     if form.is_valid():
-        if services.address_over_limit(client_address(request)):
+        if services.address_over_limit(client_ip(request) or ""):
             form.add_error(None, "이 네트워크에서 댓글이 너무 많이 등록되었습니다. 잠시 뒤에 다시 시도하세요.")
             status = 429
         else:

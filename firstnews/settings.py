@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "contact",
     "search",
     "comments",
+    "visitors",
+    "sharing",
 ]
 
 MIDDLEWARE = [
@@ -206,6 +208,9 @@ SECURE_HSTS_SECONDS = 31536000 if SECURE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HTTPS
 SECURE_HSTS_PRELOAD = SECURE_HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
+# Behind our own proxy every request comes from it; the reader's address is the last X-Forwarded-For hop
+# (accounts.backends.client_ip, used by the lockout, rate limits and visitor hashes).
+TRUST_X_FORWARDED_FOR = env_bool("BEHIND_PROXY", False)
 SESSION_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin's PDF and editor previews frame our own pages
@@ -282,7 +287,6 @@ AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "accounts.views.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "accounts.backends.client_ip"
 AXES_COOLOFF_MESSAGE = "로그인에 여러 번 실패하여 15분 동안 로그인할 수 없습니다. 잠시 후 다시 시도하세요."
-ACCOUNTS_TRUST_FORWARDED_FOR = env_bool("BEHIND_PROXY", False)
 # IDs and nicknames nobody may sign up with (compared without regard to case).
 ACCOUNTS_RESERVED_NAMES = [
     "admin",
@@ -339,3 +343,13 @@ NEWSROOM_EMAILS = env_list("NEWSROOM_EMAILS")
 CONTACT_UPLOAD_ROOT = Path(env_str("CONTACT_UPLOAD_ROOT", str(VAR_DIR / "contact-uploads")))
 CONTACT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)  # submissions per address, form and hour
+# == visitors (visitor counter, article views, 많이 본 뉴스) ==
+# Raw visit rows are kept this many days; daily sums are kept for good.
+VISITORS_RETENTION_DAYS = env_int("VISITORS_RETENTION_DAYS", 180)
+
+# == sharing (share bar, link previews) ==
+# KakaoTalk sharing appears only with a Kakao JavaScript key (developers.kakao.com, site domain registered).
+KAKAO_JS_KEY = env_str("KAKAO_JS_KEY")
+KAKAO_JS_SDK_URL = env_str("KAKAO_JS_SDK_URL", "https://t1.kakaocdn.net/kakao_js_sdk/2.7.9/kakao.min.js")
+# The SDK's integrity value from Kakao's download page; set it whenever KAKAO_JS_KEY is set.
+KAKAO_JS_SDK_INTEGRITY = env_str("KAKAO_JS_SDK_INTEGRITY")

@@ -18,6 +18,7 @@ urlpatterns = [
     path("contact/", include("contact.urls")),
     path("search/", include("search.urls")),
     path("comments/", include("comments.urls")),
+    path("v/", include("visitors.urls")),
     path("", include("articles.urls")),
 ]
 

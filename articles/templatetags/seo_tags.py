@@ -34,8 +34,3 @@ def site_verification():
         ("google-site-verification", settings.GOOGLE_SITE_VERIFICATION),
     ]
     return format_html_join("\n  ", '<meta name="{}" content="{}">', [(name, code) for name, code in tags if code])
-
-
-@register.simple_tag
-def absolute_url(path):
-    return seo.absolute_url(path)

@@ -86,7 +86,7 @@ def test_one_address_may_post_only_so_often(client, django_user_model, article, 
 def test_behind_the_proxy_the_limit_counts_each_forwarded_address(
     client, django_user_model, article, monkeypatch, settings
 ):
-    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.TRUST_X_FORWARDED_FOR = True
     monkeypatch.setattr(services, "ADDRESS_LIMIT", 1)
     for number, address in enumerate(["198.51.100.1", "198.51.100.2", "198.51.100.2"]):
         client.force_login(django_user_model.objects.create_user(username=f"user{number}", nickname=f"주민{number}"))

@@ -64,7 +64,7 @@ def test_the_limit_ends_after_an_hour(client, tip_data, settings):
 
 
 def test_behind_a_proxy_the_last_forwarded_address_counts(client, tip_data, settings):
-    settings.ACCOUNTS_TRUST_FORWARDED_FOR = True
+    settings.TRUST_X_FORWARDED_FOR = True
     settings.CONTACT_RATE_LIMIT = 1
     client.post(TIP_URL, tip_data(), HTTP_X_FORWARDED_FOR="1.1.1.1, 198.51.100.7")
     # A forged first entry does not escape the limit.

@@ -1,0 +1,56 @@
+import base64
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from accounts.backends import client_ip
+
+from . import identity
+from .services import hit_record
+
+# A 1×1 transparent GIF for the <noscript> image.
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+
+def _article_id(raw):
+    return int(raw) if raw.isdigit() and len(raw) < 12 else None
+
+
+@csrf_exempt  # it only counts: no session, account or content is changed, so a forged hit is just a hit
+@never_cache
+@require_http_methods(["GET", "POST"])
+def beacon(request):
+    """Count the page view the browser reports. Pages carry no cookie; this answer sets the visitor's."""
+    data = request.POST if request.method == "POST" else request.GET
+    response = HttpResponse(status=204) if request.method == "POST" else HttpResponse(PIXEL, content_type="image/gif")
+    user_agent = request.META.get("HTTP_USER_AGENT", "")
+    if identity.is_crawler(user_agent):
+        return response
+    user_id = request.user.pk if request.user.is_authenticated else None
+    visitor_id = identity.cookie_id(request)
+    if visitor_id is None and data.get("nc") == "1":
+        # The browser told us it keeps no cookies: recognise it by address and user agent.
+        visitor = identity.Visitor.from_address(client_ip(request) or "", user_agent, user_id)
+    else:
+        if visitor_id is None:
+            visitor_id = identity.new_cookie_id()
+        visitor = identity.Visitor.from_cookie(visitor_id, user_id)
+        response.set_cookie(
+            identity.COOKIE_NAME,
+            visitor_id,
+            max_age=identity.COOKIE_MAX_AGE,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+    own_hosts = {request.get_host().split(":")[0].lower(), (urlsplit(settings.SITE_URL).hostname or "").lower()}
+    hit_record(
+        visitor=visitor,
+        article_id=_article_id(data.get("a", "")),
+        referrer=identity.referrer_domain(data.get("r", "")[:500], own_hosts),
+    )
+    return response
