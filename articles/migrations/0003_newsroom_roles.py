@@ -1,7 +1,8 @@
 """The newsroom roles: 기자 (reporter) writes and submits, 데스크 (editor) also publishes."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from articles.roles import grant_permissions
 
 ROLES = {
     "기자": [
@@ -18,17 +19,8 @@ ROLES = {
 
 
 def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations; make sure ours exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for role, codenames in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        for app_label, codename in codenames:
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        grant_permissions(apps, role, "articles", [codename for _app, codename in codenames])
 
 
 class Migration(migrations.Migration):

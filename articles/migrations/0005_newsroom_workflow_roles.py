@@ -1,7 +1,8 @@
 """Give the newsroom roles the new desk tools: 기자 adds bylines and tags, 데스크 runs the front page."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from articles.roles import grant_permissions
 
 
 def perms(model, *actions):
@@ -30,17 +31,8 @@ ROLES = {
 
 
 def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations; make sure the new ones exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for role, codenames in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        for app_label, codename in codenames:
-            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        grant_permissions(apps, role, "articles", [codename for _app, codename in codenames])
 
 
 class Migration(migrations.Migration):

@@ -1,7 +1,8 @@
 """데스크 moderates comments: the queue, hide/unhide, bans and the banned-word list."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from articles.roles import grant_permissions
 
 DESK_PERMISSIONS = [
     "view_comment", "change_comment",
@@ -13,17 +14,7 @@ DESK_PERMISSIONS = [
 
 
 def grant_desk(apps, schema_editor):
-    # Permissions are normally created after all migrations; make sure ours exist now.
-    app_config = apps.get_app_config("comments")
-    app_config.models_module = True
-    create_permissions(app_config, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    desk, _ = Group.objects.get_or_create(name="데스크")
-    desk.permissions.add(
-        *Permission.objects.filter(content_type__app_label="comments", codename__in=DESK_PERMISSIONS)
-    )
+    grant_permissions(apps, "데스크", "comments", DESK_PERMISSIONS)
 
 
 def revoke_desk(apps, schema_editor):

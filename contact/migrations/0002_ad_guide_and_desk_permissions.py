@@ -1,7 +1,8 @@
 """The default 광고안내 text, and the 데스크 role's right to work the tip and ad-request inboxes."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from articles.roles import grant_permissions
 
 GUIDE_INTRO = (
     "퍼스트신문은 파주 시민이 매일 찾는 지역 소식 창구입니다. "
@@ -55,16 +56,7 @@ def create_guide_and_permissions(apps, schema_editor):
     AdGuide.objects.get_or_create(
         pk=1, defaults={"title": "광고안내", "intro": GUIDE_INTRO, "body": GUIDE_BODY, "contact": GUIDE_CONTACT}
     )
-    # Permissions are normally created after all migrations; make sure ours exist now.
-    app_config = apps.get_app_config("contact")
-    app_config.models_module = True
-    create_permissions(app_config, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    desk, _ = Group.objects.get_or_create(name="데스크")
-    for app_label, codename in DESK_PERMISSIONS:
-        desk.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    grant_permissions(apps, "데스크", "contact", [codename for _app, codename in DESK_PERMISSIONS])
 
 
 class Migration(migrations.Migration):
