@@ -12,10 +12,13 @@ PICTURES = {
 
 
 @register.simple_tag
-def picture(article, kind="thumb", lazy=True, css_class=""):
-    """An <img> of an article photo rendition with width, height, srcset and alt text."""
+def picture(item, kind="thumb", lazy=True, css_class="", alt=None):
+    """An <img> of a photo's renditions (made by articles.images at upload) with width, height,
+    srcset and alt text; `item` is anything with rendition(name): an article, a listing photo."""
+    if item is None:
+        return ""
     names, sizes = PICTURES[kind]
-    renditions = [article.rendition(name) for name in names]
+    renditions = [item.rendition(name) for name in names]
     if not renditions[0]:
         return ""
     url, width, height = renditions[0]
@@ -27,7 +30,7 @@ def picture(article, kind="thumb", lazy=True, css_class=""):
         sizes,
         width,
         height,
-        article.photo_alt,
+        item.photo_alt if alt is None else alt,
         css_class,
         mark_safe(' loading="lazy" decoding="async"' if lazy else ' fetchpriority="high"'),  # noqa: S308 constant
     )
