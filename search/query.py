@@ -8,10 +8,11 @@ and compounds words, so word-based matching would miss them. See README
 
 import re
 
-from django.apps import apps
 from django.db import connections
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
 from django.db.models.expressions import RawSQL
+
+from directory.models import Listing
 
 MIN_LENGTH = 2
 MAX_TERMS = 6
@@ -86,34 +87,17 @@ def _postgresql_matches(terms):
     return RawSQL(sql, params)  # noqa: S611 the SQL is built from constants; input only as parameters
 
 
-def listing_model():
-    """The directory's Listing model when that app provides one, else None (search skips listings)."""
-    if not apps.is_installed("directory"):
-        return None
-    try:
-        return apps.get_model("directory", "Listing")
-    except LookupError:
-        return None
-
-
-LISTING_FIELDS = ("name", "summary", "description", "address")
+LISTING_FIELDS = ("name", "summary", "description", "area", "address")
 
 
 def search_listings(terms, limit=5):
-    """Published directory listings matching every term in one of their text fields."""
-    model = listing_model()
-    if model is None or not terms:
+    """Published directory listings with every term in one of their text fields."""
+    if not terms:
         return []
-    manager = model._default_manager
-    queryset = manager.published() if hasattr(manager, "published") else manager.filter(published=True)
-    fields = [name for name in LISTING_FIELDS if _has_field(model, name)]
+    queryset = Listing.objects.published().for_list()
     for term in terms:
         condition = Q()
-        for name in fields:
-            condition |= Q(**{f"{name}__icontains": term})
+        for name in LISTING_FIELDS:
+            condition |= Q(**{f"{name}__icontains": term})  # icontains escapes % and _
         queryset = queryset.filter(condition)
     return list(queryset[:limit])
-
-
-def _has_field(model, name):
-    return any(field.name == name for field in model._meta.get_fields())
