@@ -41,18 +41,21 @@ def test_reader_sees_the_share_bar_and_copies_the_link(live_server, page, screen
 
 
 def test_opening_an_article_counts_the_visit_and_the_view(live_server, page, article):
-    page.goto(live_server.url + article.get_absolute_url())
-    for _ in range(50):
-        article.refresh_from_db()
-        if article.view_count:
-            break
-        page.wait_for_timeout(100)
+    def beacon_answered(url):
+        """Open the page and wait until its counting beacon has been answered."""
+        with page.expect_response(
+            lambda response: "/v/" in response.url and response.request.method == "POST"
+        ) as beacon:
+            page.goto(url)
+        assert beacon.value.ok
+
+    beacon_answered(live_server.url + article.get_absolute_url())
+    article.refresh_from_db()
     assert article.view_count == 1
     cookies = {cookie["name"]: cookie for cookie in page.context.cookies()}
     assert cookies["fn_vid"]["httpOnly"]
-    page.reload()
-    page.goto(live_server.url + "/")
-    page.wait_for_timeout(300)
+    beacon_answered(live_server.url + article.get_absolute_url())
+    beacon_answered(live_server.url + "/")
     article.refresh_from_db()
     assert article.view_count == 1
     assert DailyVisits.objects.get().visits == 1
