@@ -103,12 +103,15 @@ def seed_members():
 def write_conversation(article, conversation, members):
     """Write the comments as the readers did, hours after publication; then apply deletions and moderation."""
     written = {}
-    now = timezone.now()
+    room = timezone.now() - article.published_at
+    last = max(entry[4] for entry in conversation)
     for key, parent_key, member, text, minutes, _ in conversation:
-        # Hours after publication, but never in the future for this morning's articles.
-        when = min(
-            article.published_at + datetime.timedelta(minutes=minutes), now - datetime.timedelta(minutes=200 - minutes)
-        )
+        # Hours after publication; for this morning's articles squeezed, in the same order, into the
+        # time since publication, so that no comment is older than its article or in the future.
+        delay = datetime.timedelta(minutes=minutes)
+        if delay > room * 0.9:
+            delay = room * 0.9 * minutes / (last + 1)
+        when = article.published_at + delay
         comment = Comment(article=article, author=members[member], text=text, created_at=when)
         comment.place_under(written.get(parent_key))
         comment.save()
