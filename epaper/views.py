@@ -1,5 +1,6 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
@@ -43,6 +44,7 @@ def latest(request):
 
 
 @require_GET
+@xframe_options_sameorigin  # shown inside our own edition page
 def pdf(request, pk):
     """The edition's PDF, always as application/pdf (inline, or as a download with ?download=1)."""
     edition = get_object_or_404(Edition.objects.published(), pk=pk)

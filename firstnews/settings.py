@@ -213,7 +213,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIN
 TRUST_X_FORWARDED_FOR = env_bool("BEHIND_PROXY", False)
 SESSION_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin's PDF and editor previews frame our own pages
+X_FRAME_OPTIONS = "DENY"  # only the e-paper PDF may be framed, by our own edition page
 
 # Rich text: CKEditor 5 in the admin; uploads go through our own checked view.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "articles:editor_upload"

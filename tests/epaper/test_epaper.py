@@ -71,6 +71,13 @@ def test_pdf_is_served_as_pdf_inline_or_as_a_download(client):
     assert download["Content-Disposition"] == f'attachment; filename="{edition.download_name}"'
 
 
+def test_only_the_pdf_may_be_framed_and_only_by_this_site(client):
+    edition = make_edition()
+    assert client.get(edition.pdf_url)["X-Frame-Options"] == "SAMEORIGIN"
+    assert client.get(edition.get_absolute_url())["X-Frame-Options"] == "DENY"
+    assert client.get("/")["X-Frame-Options"] == "DENY"
+
+
 def test_edition_page_embeds_the_pdf_with_a_download_link_and_neighbours(client):
     older = make_edition(days_ago=14, issue_number=415)
     edition = make_edition(days_ago=7, issue_number=416, headline="운정 GTX 개통 한 달")
