@@ -17,7 +17,7 @@ from django.utils.feedgenerator import Enclosure
 
 from pages.models import SiteSettings
 
-from .models import Article, Group, Section
+from .models import Article, Group, Section, Tag
 from .seo import absolute_url
 
 FEED_SIZE = 30
@@ -120,3 +120,14 @@ class ReporterFeed(ArticleFeed):
 
     def link(self, obj):
         return reverse("articles:reporter", args=[obj.username])
+
+
+class TagFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def filter_articles(self, obj, articles):
+        return articles.filter(tags=obj)
+
+    def feed_title(self, obj):
+        return f"#{obj.name}"

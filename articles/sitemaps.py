@@ -1,7 +1,7 @@
 """sitemap.xml (an index of the sections below) and the Google News sitemap.
 
 Other apps add their own sections by defining `sitemaps = {"name": SitemapClass}`
-in `<app>/sitemaps.py` (the directory's listings, tags, policy pages); they are
+in `<app>/sitemaps.py` (the directory's listings, the policy pages, the e-paper); they are
 found by `all_sitemaps()`, so the core imports no feature app.
 """
 
@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 
-from .models import Article, Group, Section
+from .models import Article, Group, Section, Tag
 
 NEWS_WINDOW = datetime.timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per news sitemap
@@ -64,6 +64,21 @@ class ReporterSitemap(Sitemap):
         return user.last_article
 
 
+class TagSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        published = Article.objects.published()
+        return (
+            Tag.objects.filter(Exists(published.filter(tags=OuterRef("pk"))))
+            .annotate(last_article=Max("articles__updated_at", filter=Q(articles__in=published)))
+            .order_by("slug")
+        )
+
+    def lastmod(self, tag):
+        return tag.last_article
+
+
 class PageSitemap(Sitemap):
     changefreq = "hourly"
     priority = 1.0
@@ -94,6 +109,7 @@ CORE_SITEMAPS = {
     "pages": PageSitemap,
     "sections": SectionSitemap,
     "reporters": ReporterSitemap,
+    "tags": TagSitemap,
     "articles": ArticleSitemap,
 }
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("rss/section/<slug:group>/", feeds.GroupFeed(), name="group_feed"),
     path("rss/section/<slug:group>/<slug:section>/", feeds.SectionFeed(), name="section_feed"),
     path("rss/reporter/<str:username>/", feeds.ReporterFeed(), name="reporter_feed"),
+    path("rss/tag/<str:slug>/", feeds.TagFeed(), name="tag_feed"),
     # Sitemaps and robots.txt
     path(
         "sitemap.xml",

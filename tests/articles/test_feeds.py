@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Tag
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +24,11 @@ def parse(client, url):
 
 @pytest.fixture
 def hidden(make_article):
-    make_article(title="초안 기사", status=Article.Status.DRAFT)
-    make_article(title="검토 중 기사", status=Article.Status.REVIEW)
-    make_article(title="예약 기사", published_at=timezone.now() + datetime.timedelta(hours=2))
+    return [
+        make_article(title="초안 기사", status=Article.Status.DRAFT),
+        make_article(title="검토 중 기사", status=Article.Status.REVIEW),
+        make_article(title="예약 기사", published_at=timezone.now() + datetime.timedelta(hours=2)),
+    ]
 
 
 def test_site_feed_lists_published_articles_with_every_field(client, make_article, image_upload, hidden):
@@ -54,8 +56,12 @@ def test_site_feed_lists_published_articles_with_every_field(client, make_articl
 
 
 def test_feeds_contain_no_draft_or_future_article(client, make_article, reporter, hidden):
-    make_article(title="공개 기사")
+    tag = Tag.objects.create(name="파주")
+    make_article(title="공개 기사").tags.add(tag)
+    for article in hidden:
+        article.tags.add(tag)
     urls = [
+        reverse("articles:tag_feed", args=[tag.slug]),
         reverse("articles:feed"),
         reverse("articles:group_feed", args=["news"]),
         reverse("articles:section_feed", args=["news", "paju"]),
@@ -63,6 +69,20 @@ def test_feeds_contain_no_draft_or_future_article(client, make_article, reporter
     ]
     for url in urls:
         assert [entry.title for entry in parse(client, url).entries] == ["공개 기사"]
+
+
+def test_tag_feed_holds_only_that_tags_articles_and_is_announced_on_the_tag_page(client, make_article):
+    tag = Tag.objects.create(name="운정 호수공원")
+    make_article(title="호수공원 음악회").tags.add(tag)
+    make_article(title="태그 없는 기사")
+    assert [entry.title for entry in parse(client, reverse("articles:tag_feed", args=[tag.slug])).entries] == [
+        "호수공원 음악회"
+    ]
+    page = client.get(tag.get_absolute_url()).content.decode()
+    assert (
+        f'type="application/rss+xml" title="퍼스트신문 #운정 호수공원" href="{reverse("articles:tag_feed", args=[tag.slug])}"'
+        in page
+    )
 
 
 def test_group_and_section_feeds_hold_only_their_articles(client, make_article):

@@ -41,8 +41,34 @@ def test_sitemap_index_names_every_section_in_the_sitemap_namespace(client):
         "http://testserver/sitemap-pages.xml",
         "http://testserver/sitemap-sections.xml",
         "http://testserver/sitemap-reporters.xml",
+        "http://testserver/sitemap-tags.xml",
         "http://testserver/sitemap-articles.xml",
+        "http://testserver/sitemap-policies.xml",
+        "http://testserver/sitemap-directory.xml",
+        "http://testserver/sitemap-epaper.xml",
     ]
+
+
+def test_tags_listings_policy_pages_and_editions_are_listed(client, make_article):
+    from articles.models import Tag
+    from tests.directory.factories import make_listing
+    from tests.epaper.factories import make_edition
+
+    shown, unused = Tag.objects.create(name="임진각"), Tag.objects.create(name="초안에만")
+    make_article().tags.add(shown)
+    make_article(status=Article.Status.DRAFT).tags.add(unused)
+    assert locations(xml(client, reverse("articles:sitemap_section", args=["tags"]))) == [
+        f"http://testserver{shown.get_absolute_url()}"
+    ]
+    listing = make_listing()
+    make_listing(is_published=False)
+    listings = locations(xml(client, reverse("articles:sitemap_section", args=["directory"])))
+    assert listings == [f"http://testserver{listing.get_absolute_url()}"]
+    policies = locations(xml(client, reverse("articles:sitemap_section", args=["policies"])))
+    assert "http://testserver/page/privacy/" in policies and len(policies) == 5
+    edition = make_edition()
+    editions = locations(xml(client, reverse("articles:sitemap_section", args=["epaper"])))
+    assert editions == [f"http://testserver{edition.get_absolute_url()}"]
 
 
 def test_article_sitemap_lists_published_articles_with_lastmod(client, make_article, hidden):
