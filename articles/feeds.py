@@ -113,7 +113,7 @@ class ReporterFeed(ArticleFeed):
         return get_object_or_404(get_user_model(), username=username, is_staff=True)
 
     def filter_articles(self, obj, articles):
-        return articles.filter(reporter=obj)
+        return articles.by_reporter(obj)
 
     def feed_title(self, obj):
         return f"{obj.display_name} 기자"

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Tag
+from articles.models import Article, Byline, Tag
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +104,13 @@ def test_reporter_feed_holds_only_that_reporters_articles(client, make_article, 
     feed = parse(client, reverse("articles:reporter_feed", args=[other_reporter.username]))
     assert feed.feed.title == "퍼스트신문 - 이운정 기자"
     assert [entry.title for entry in feed.entries] == ["이 기자 기사"]
+
+
+def test_reporter_feed_includes_articles_they_share_a_byline_on(client, make_article, other_reporter):
+    shared = make_article(title="함께 쓴 기사")
+    Byline.objects.create(article=shared, reporter=other_reporter, role="사진")
+    feed = parse(client, reverse("articles:reporter_feed", args=[other_reporter.username]))
+    assert [entry.title for entry in feed.entries] == ["함께 쓴 기사"]
 
 
 def test_unknown_group_section_or_reporter_feed_is_404(client, member):
