@@ -259,10 +259,11 @@ IMAGE_MAX_PIXELS = 40_000_000
 
 PAPER_PAGE_SIZE = 15
 
-# E-paper (epaper/) and ad banners (ads/).
+# == e-paper (epaper/) and ad banners (ads/) ==
 EPAPER_PDF_MAX_BYTES = 50 * 1024 * 1024
 # Banner impressions/clicks wait in the cache and reach the database in batches of this size.
 ADS_FLUSH_EVERY = env_int("ADS_FLUSH_EVERY", 100)
+
 # == Members (accounts): numeric captcha, login lockout, signup rules ==
 # The captcha is a 6-digit number; every answer, right or wrong, uses the challenge up.
 # CAPTCHA_TEST_MODE is never set here: tests turn it on, and a system check refuses it outside DEBUG.
@@ -323,18 +324,12 @@ ACCOUNTS_RESERVED_NAMES = [
     "탈퇴한회원",
     "손님",
 ]
-# Portals and search engines (search app, feeds, sitemaps): the codes Naver
+
+# == search engines and portals (search app, feeds, sitemaps) ==
+# The codes Naver
 # Search Advisor and Google Search Console give for the site-verification meta tags.
 NAVER_SITE_VERIFICATION = env_str("NAVER_SITE_VERIFICATION")
 GOOGLE_SITE_VERIFICATION = env_str("GOOGLE_SITE_VERIFICATION")
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
-}
 
 # == contact: news tips and ad requests ==
 # Where new tips and ad requests are mailed; empty means every active 데스크 member with an e-mail.
@@ -343,6 +338,7 @@ NEWSROOM_EMAILS = env_list("NEWSROOM_EMAILS")
 CONTACT_UPLOAD_ROOT = Path(env_str("CONTACT_UPLOAD_ROOT", str(VAR_DIR / "contact-uploads")))
 CONTACT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)  # submissions per address, form and hour
+
 # == visitors (visitor counter, article views, 많이 본 뉴스) ==
 # Raw visit rows are kept this many days; daily sums are kept for good.
 VISITORS_RETENTION_DAYS = env_int("VISITORS_RETENTION_DAYS", 180)
@@ -353,3 +349,11 @@ KAKAO_JS_KEY = env_str("KAKAO_JS_KEY")
 KAKAO_JS_SDK_URL = env_str("KAKAO_JS_SDK_URL", "https://t1.kakaocdn.net/kakao_js_sdk/2.7.9/kakao.min.js")
 # The SDK's integrity value from Kakao's download page; set it whenever KAKAO_JS_KEY is set.
 KAKAO_JS_SDK_INTEGRITY = env_str("KAKAO_JS_SDK_INTEGRITY")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}
