@@ -78,9 +78,10 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["section"].queryset = Section.objects.filter(group__kind=Group.Kind.ARTICLES).select_related(
-            "group"
-        )
+        if "section" in self.fields:  # absent when the article is read-only for this user
+            self.fields["section"].queryset = Section.objects.filter(group__kind=Group.Kind.ARTICLES).select_related(
+                "group"
+            )
         if "status" in self.fields and user is not None and not can_publish(user):
             self.fields["status"].choices = [
                 choice for choice in Article.Status.choices if choice[0] != Article.Status.PUBLISHED
@@ -202,9 +203,20 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and not can_publish(request.user) and obj.reporter_id != request.user.pk:
+        # Like changes: a reporter deletes only their own articles, and never a published one.
+        if (
+            obj is not None
+            and not can_publish(request.user)
+            and (obj.reporter_id != request.user.pk or obj.status == Article.Status.PUBLISHED)
+        ):
             return False
         return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not can_publish(request.user):
+            actions.pop("delete_selected", None)  # the bulk action cannot tell published articles apart
+        return actions
 
     def save_model(self, request, obj, form, change):
         publisher = can_publish(request.user)

@@ -125,7 +125,7 @@ UNPUBLISHED = [
         "culture-sports",
         Article.Status.PUBLISHED,
         1,
-        "[예약] 감악산 단풍축제 내일 개막",
+        "감악산 단풍축제 내일 개막",
         "감악산 출렁다리 일대에서 사흘간 단풍축제가 열린다.",
     ),
 ]
@@ -141,8 +141,9 @@ def seed(out):
 
 def seed_unpublished(users):
     sections = {section.slug: section for section in Section.objects.all()}
+    now = timezone.now()
     for slug, status, days_ahead, title, summary in UNPUBLISHED:
-        Article.objects.get_or_create(
+        article, created = Article.objects.get_or_create(
             section=sections[slug],
             title=title,
             defaults={
@@ -150,9 +151,12 @@ def seed_unpublished(users):
                 "body": f"<p>{escape(summary)}</p><p>자세한 내용은 취재 중이다.</p>",
                 "reporter": users["reporter"],
                 "status": status,
-                "published_at": timezone.now() + datetime.timedelta(days=days_ahead),
+                "published_at": now + datetime.timedelta(days=days_ahead),
             },
         )
+        if days_ahead and article.published_at <= now:
+            # Seeded again after its time came: keep the demo's scheduled article in the future.
+            Article.objects.filter(pk=article.pk).update(published_at=now + datetime.timedelta(days=days_ahead))
 
 
 def logins():

@@ -112,10 +112,14 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def visible_to(self, user):
-        """Readers see published articles; newsroom staff may also preview the rest."""
-        if user.is_active and user.is_staff:
+        """Readers see published articles; the desk previews any article, a reporter their own."""
+        if not (user.is_active and user.is_staff):
+            return self.published()
+        if user.has_perm("articles.publish_article"):
             return self
-        return self.published()
+        return self.filter(
+            models.Q(pk__in=self.published().values("pk")) | models.Q(pk__in=self.by_reporter(user).values("pk"))
+        )
 
 
 class Tag(models.Model):

@@ -114,3 +114,24 @@ def test_article_list_in_admin_does_not_grow_queries_with_rows(client, editor, m
             assert client.get(reverse("admin:articles_article_changelist")).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_reporter_cannot_delete_a_published_article_or_use_the_bulk_delete(client, reporter, make_article):
+    published = make_article(reporter=reporter, title="발행된 내 기사")
+    draft = make_article(reporter=reporter, status=Article.Status.DRAFT, title="내 초고")
+    client.force_login(reporter)
+    assert client.get(reverse("admin:articles_article_delete", args=[published.pk])).status_code == 403
+    client.post(reverse("admin:articles_article_delete", args=[published.pk]), {"post": "yes"})
+    assert Article.objects.filter(pk=published.pk).exists()
+    changelist = client.get(reverse("admin:articles_article_changelist")).content.decode()
+    assert 'value="delete_selected"' not in changelist
+    client.post(reverse("admin:articles_article_delete", args=[draft.pk]), {"post": "yes"})
+    assert not Article.objects.filter(pk=draft.pk).exists()
+
+
+def test_reporter_opens_their_published_article_read_only(client, reporter, make_article):
+    article = make_article(reporter=reporter, title="읽기만 하는 기사")
+    client.force_login(reporter)
+    response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert response.status_code == 200
+    assert "읽기만 하는 기사" in response.content.decode()

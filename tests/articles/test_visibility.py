@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Byline
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +55,19 @@ def test_staff_can_preview_an_unpublished_article_with_a_notice(client, reporter
     assert response.status_code == 200
     assert "미리보기" in response.content.decode()
     assert "예약" in response.content.decode()
+
+
+def test_reporters_preview_only_their_own_unpublished_articles_and_the_desk_any(
+    client, other_reporter, editor, hidden_articles
+):
+    client.force_login(other_reporter)
+    for article in hidden_articles:
+        assert client.get(article.get_absolute_url()).status_code == 404
+    Byline.objects.create(article=hidden_articles[0], reporter=other_reporter, role="사진")
+    assert client.get(hidden_articles[0].get_absolute_url()).status_code == 200
+    client.force_login(editor)
+    for article in hidden_articles:
+        assert client.get(article.get_absolute_url()).status_code == 200
 
 
 def test_scheduled_article_appears_once_its_time_has_come(client, make_article):
