@@ -41,12 +41,12 @@ class UserAdmin(DjangoUserAdmin):
     inlines = [ConsentInline]
     actions = ["unlock_login", "deactivate"]
 
-    @admin.action(description="선택한 회원의 로그인 잠금 해제")
+    @admin.action(description="선택한 회원의 로그인 잠금 해제", permissions=["change"])
     def unlock_login(self, request, queryset):
         removed = sum(axes_reset(username=username) for username in queryset.values_list("username", flat=True))
         self.message_user(request, f"로그인 실패 기록 {removed}건을 지워 잠금을 풀었습니다.", messages.SUCCESS)
 
-    @admin.action(description="선택한 회원 비활성화 (로그인 차단)")
+    @admin.action(description="선택한 회원 비활성화 (로그인 차단)", permissions=["change"])
     def deactivate(self, request, queryset):
         count = queryset.filter(is_superuser=False).update(is_active=False)
         self.message_user(request, f"회원 {count}명을 비활성화했습니다.", messages.SUCCESS)

@@ -35,7 +35,7 @@ class ArticleFeed(Feed):
         return "전체 기사"
 
     def items(self, obj):
-        articles = Article.objects.published().for_list()
+        articles = Article.objects.published().for_list().select_related("reporter__reporter_profile")
         return self.filter_articles(obj, articles)[:FEED_SIZE]
 
     def title(self, obj):
@@ -58,7 +58,9 @@ class ArticleFeed(Feed):
         return item.byline_name
 
     def item_author_email(self, item):
-        return item.reporter.email or None
+        # The address the reporter page shows: the public one when the reporter has chosen one.
+        profile = getattr(item.reporter, "reporter_profile", None)
+        return (profile.email if profile else item.reporter.email) or None
 
     def item_categories(self, item):
         return [item.section.group.name, item.section.name]

@@ -41,6 +41,7 @@ def setup_django(tmp):
         MEDIA_ROOT=str(tmp / "media"),
         STATIC_MANIFEST="false",
         CACHE_KEY_PREFIX=f"bench-{os.getpid()}",
+        VISITORS_NEW_PER_ADDRESS="100000",  # every simulated browser comes from 127.0.0.1
         DJANGO_SETTINGS_MODULE="firstnews.settings",
     )
     sys.path.insert(0, str(ROOT))

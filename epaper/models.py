@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -28,8 +30,9 @@ def validate_pdf(file):
 
 
 def pdf_path(edition, filename):
-    # The stored name is ours, always ending in .pdf, whatever the uploaded file was called.
-    return f"epaper/{edition.date:%Y}/firstnews-{edition.date:%Y%m%d}-{edition.issue_number}.pdf"
+    # The stored name is ours, always ending in .pdf, whatever the uploaded file was called; the random
+    # part keeps an edition that is not out yet from being fetched from /media/ by guessing its date.
+    return f"epaper/{edition.date:%Y}/firstnews-{edition.date:%Y%m%d}-{edition.issue_number}-{secrets.token_urlsafe(12)}.pdf"
 
 
 class EditionQuerySet(models.QuerySet):

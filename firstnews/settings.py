@@ -342,6 +342,8 @@ CONTACT_RATE_LIMIT = env_int("CONTACT_RATE_LIMIT", 5)  # submissions per address
 # == visitors (visitor counter, article views, 많이 본 뉴스) ==
 # Raw visit rows are kept this many days; daily sums are kept for good.
 VISITORS_RETENTION_DAYS = env_int("VISITORS_RETENTION_DAYS", 180)
+# New visitor cookies handed to one address a day; past that its hits count once, by address.
+VISITORS_NEW_PER_ADDRESS = env_int("VISITORS_NEW_PER_ADDRESS", 50)
 
 # == sharing (share bar, link previews) ==
 # KakaoTalk sharing appears only with a Kakao JavaScript key (developers.kakao.com, site domain registered).

@@ -2,7 +2,10 @@ import base64
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -14,6 +17,21 @@ from .services import hit_record
 
 # A 1×1 transparent GIF for the <noscript> image.
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+
+def _may_start_new_visitor(request):
+    """Hand out at most VISITORS_NEW_PER_ADDRESS new visitor cookies a day to one address (enough for a
+    school or an office behind one address), so a script that drops its cookie cannot count itself
+    again and again; past that its hits count once, by address and user agent."""
+    key = (
+        "visitors:new:"
+        + salted_hmac("visitors.new-per-address", f"{client_ip(request)}|{timezone.localdate()}").hexdigest()
+    )
+    cache.add(key, 0, 24 * 60 * 60)
+    try:
+        return cache.incr(key) <= settings.VISITORS_NEW_PER_ADDRESS
+    except ValueError:  # the entry expired between add and incr
+        return True
 
 
 def _article_id(raw):
@@ -32,8 +50,9 @@ def beacon(request):
         return response
     user_id = request.user.pk if request.user.is_authenticated else None
     visitor_id = identity.cookie_id(request)
-    if visitor_id is None and data.get("nc") == "1":
-        # The browser told us it keeps no cookies: recognise it by address and user agent.
+    if visitor_id is None and (data.get("nc") == "1" or not _may_start_new_visitor(request)):
+        # The browser keeps no cookies (it told us), or its address has had its share of new ones today:
+        # recognise it by address and user agent.
         visitor = identity.Visitor.from_address(client_ip(request) or "", user_agent, user_id)
     else:
         if visitor_id is None:

@@ -214,3 +214,16 @@ def test_raw_rows_are_purged_after_180_days_but_daily_sums_stay(browser, monkeyp
     assert not ArticleView.objects.filter(day=datetime.date(2026, 1, 2)).exists()
     assert DailyVisits.objects.get(day=datetime.date(2026, 1, 2)).visits == 1
     assert ArticleDailyViews.objects.get(day=datetime.date(2026, 1, 2)).views == 1
+
+
+def test_a_script_that_drops_its_cookie_cannot_inflate_the_counts(browser, make_article, settings):
+    settings.VISITORS_NEW_PER_ADDRESS = 5
+    article = make_article()
+    for _ in range(20):
+        hit(browser(), article)  # a fresh cookie jar every time, all from one address
+    article.refresh_from_db()
+    assert article.view_count == 6  # five new visitors, then one for the address and agent
+    assert DailyVisits.objects.get().visits == 6
+    hit(browser(address="198.51.100.20"), article)  # another address is not affected
+    article.refresh_from_db()
+    assert article.view_count == 7

@@ -48,6 +48,7 @@ def site(tmp_path_factory):
         "STATIC_MANIFEST": "false",
         "DB_CONN_MAX_AGE": "0",
         "CACHE_KEY_PREFIX": f"many-{os.getpid()}",
+        "VISITORS_NEW_PER_ADDRESS": "100000",  # every simulated browser comes from 127.0.0.1
         "DJANGO_SETTINGS_MODULE": "firstnews.settings",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
