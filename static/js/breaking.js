@@ -25,29 +25,37 @@
   if (items.length < 2) return;
   var current = 0;
   var timer = null;
+  var paused = false;  // by the reader's button, or by a wish for less motion
   var pause = bar.querySelector("[data-breaking-pause]");
   bar.classList.add("is-rotating");
   function show(index) {
     items.forEach(function (item, i) { item.hidden = i !== index; });
   }
-  function start() {
+  function run() {
+    if (timer || paused) return;
     timer = window.setInterval(function () {
       current = (current + 1) % items.length;
       show(current);
     }, 5000);
-    pause.textContent = "일시정지";
-    pause.setAttribute("aria-pressed", "false");
   }
-  function stop() {
+  function hold() {
     window.clearInterval(timer);
     timer = null;
-    pause.textContent = "다시 재생";
-    pause.setAttribute("aria-pressed", "true");
+  }
+  function setPaused(value) {
+    paused = value;
+    pause.textContent = paused ? "다시 재생" : "일시정지";
+    if (paused) { hold(); } else { run(); }
   }
   show(current);
   pause.hidden = false;
-  pause.addEventListener("click", function () { if (timer) { stop(); } else { start(); } });
+  pause.addEventListener("click", function () { setPaused(!paused); });
+  // Never move a headline away from under the pointer or the keyboard focus.
+  bar.addEventListener("mouseenter", hold);
+  bar.addEventListener("focusin", hold);
+  bar.addEventListener("mouseleave", function () { if (!bar.contains(document.activeElement)) run(); });
+  bar.addEventListener("focusout", function (event) { if (!bar.contains(event.relatedTarget)) run(); });
   // Readers who ask for less motion get a still bar; the button starts it.
   var reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  if (reduced) { stop(); } else { start(); }
+  setPaused(Boolean(reduced));
 }());

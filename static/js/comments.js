@@ -27,6 +27,19 @@
   var template = document.getElementById("comment-reply-template");
   if (!template) return;
 
+  // With this script the 답글 links open a form in place, so they act (and announce themselves) as buttons;
+  // without it they stay links to the reply page.
+  Array.prototype.forEach.call(document.querySelectorAll("a[data-reply]"), function (link) {
+    link.setAttribute("role", "button");
+    link.setAttribute("aria-expanded", "false");
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === " " && event.target.matches && event.target.matches("a[data-reply]")) {
+      event.preventDefault();
+      event.target.click();
+    }
+  });
+
   function closeReply() {
     var open = document.getElementById("comment-reply-form");
     if (!open) return null;

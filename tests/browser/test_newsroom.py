@@ -127,14 +127,25 @@ def test_breaking_bar_rotates_pauses_and_fits_a_phone(live_server, page, screens
     page.goto(live_server.url + "/")
     bar = page.get_by_role("region", name="속보")
     assert bar.locator(".breaking__item:visible").count() == 1
+
+    def shown():
+        return bar.locator(".breaking__item:visible").inner_text()
+
+    first = shown()
+    page.wait_for_timeout(5300)
+    assert shown() != first  # it rotates on its own
     pause = bar.get_by_role("button", name="일시정지")
     pause.focus()
     assert pause.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
+    held = shown()
+    page.wait_for_timeout(5300)
+    assert shown() == held  # nothing moves while the keyboard focus is in the bar
     pause.click()
-    assert bar.get_by_role("button", name="다시 재생").get_attribute("aria-pressed") == "true"
-    shown = bar.locator(".breaking__item:visible").inner_text()
-    page.wait_for_timeout(5600)
-    assert bar.locator(".breaking__item:visible").inner_text() == shown
+    assert bar.get_by_role("button", name="다시 재생").is_visible()
+    page.locator("#content").focus()
+    page.mouse.move(5, 600)
+    page.wait_for_timeout(5300)
+    assert shown() == held  # paused by the reader: stays still after focus leaves
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     screenshot(page, "newsroom-breaking-320px", full_page=False)
