@@ -157,11 +157,62 @@ def test_members_have_no_reporter_page(client, member):
     assert client.get(reverse("articles:reporter", args=[member.username])).status_code == 404
 
 
-def test_directory_is_in_the_menu_and_says_it_is_coming(client):
+def test_directory_is_in_the_menu(client):
     page = client.get(reverse("articles:home")).content.decode()
-    assert ">우리동네업소소개</a>" in page
-    directory = client.get(reverse("directory:index"))
-    assert directory.status_code == 200
+    assert f'href="{reverse("directory:index")}">우리동네업소소개</a>' in page
+    assert client.get(reverse("directory:index")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/section/news/",
+        "/section/news/paju/",
+        "article",
+        "/reporter/reporter/",
+        "/search/?q=파주",
+        "/directory/",
+        "/epaper/",
+        "/page/privacy/",
+        "/contact/tip/",
+        "/accounts/login/",
+        "/no-such-page/",
+    ],
+)
+def test_every_page_has_the_papers_header_menu_and_footer(client, site, make_article, url):
+    article = make_article()
+    page = client.get(article.get_absolute_url() if url == "article" else url).content.decode()
+    for label in ("회원 로그인", "회원 가입", "지역퍼스트 신문보기", ">퍼스트뉴스</a>", ">시정</a>", ">인터뷰</a>"):
+        assert label in page, label
+    for label in (
+        "회사소개",
+        "회원가입약관",
+        "개인정보처리방침",
+        "청소년보호정책",
+        "이메일주소 무단수집거부",
+        "기사제보",
+        "광고안내/신청",
+    ):
+        assert f">{label}<" in page or f"<strong>{label}</strong>" in page, label
+    assert "발행인 최한결" in page and "청소년보호책임자 정다온" in page
+    assert "손님 : " in page and " 명 | 회원 : " in page
+    assert page.count("<h1") == 1
+
+
+def test_a_server_error_shows_the_sites_own_page(client, monkeypatch):
+    from articles import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("데이터베이스가 응답하지 않음")
+
+    monkeypatch.setattr(views.HomeView, "get_context_data", broken)
+    client.raise_request_exception = False
+    response = client.get("/")
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "일시적인 오류가 발생했습니다" in page and "퍼스트신문" in page
+    assert "RuntimeError" not in page and "데이터베이스가 응답하지 않음" not in page
 
 
 def test_video_article_embeds_youtube_privately_with_a_title(client, make_article):

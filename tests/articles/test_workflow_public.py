@@ -44,6 +44,14 @@ def public_pages(article):
         reverse("articles:tag", args=["엠바고"]),
         reverse("articles:corrections"),
         Article.objects.get(title="먼저 나온 이웃 기사").get_absolute_url(),  # related and latest lists
+        # feeds and search decide at request time too (the sitemaps are cached for up to 10 minutes:
+        # an article may reach them that much later, never earlier)
+        reverse("articles:feed"),
+        reverse("articles:group_feed", args=["news"]),
+        reverse("articles:section_feed", args=["news", "paju"]),
+        reverse("articles:reporter_feed", args=["reporter"]),
+        reverse("articles:tag_feed", args=["엠바고"]),
+        reverse("search:search") + "?q=정각에",
     ]
 
 

@@ -92,3 +92,15 @@ def test_deleted_comment_cannot_be_edited(logged_in, member, neighbour, article,
     say(article, neighbour, "답글", parent=parent)
     logged_in.post(reverse("comments:delete", args=[parent.pk]))
     assert logged_in.post(reverse("comments:edit", args=[parent.pk]), {"text": "부활"}).status_code == 404
+
+
+def test_a_withdrawn_members_comments_stay_under_the_withdrawn_label(client, member, neighbour, article, say):
+    from accounts.services import member_withdraw
+
+    say(article, member, "탈퇴 전에 남긴 말")
+    say(article, neighbour, "이웃의 말")
+    member_withdraw(user=member)
+    section = client.get(article.get_absolute_url()).content.decode().split('id="comments"')[1].split("<footer")[0]
+    assert "탈퇴 전에 남긴 말" in section and "이웃의 말" in section
+    assert "탈퇴한 회원" in section and "파주주민" not in section
+    assert "교하이웃" in section
