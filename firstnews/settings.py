@@ -325,12 +325,6 @@ ACCOUNTS_RESERVED_NAMES = [
     "손님",
 ]
 
-# == search engines and portals (search app, feeds, sitemaps) ==
-# The codes Naver
-# Search Advisor and Google Search Console give for the site-verification meta tags.
-NAVER_SITE_VERIFICATION = env_str("NAVER_SITE_VERIFICATION")
-GOOGLE_SITE_VERIFICATION = env_str("GOOGLE_SITE_VERIFICATION")
-
 # == contact: news tips and ad requests ==
 # Where new tips and ad requests are mailed; empty means every active 데스크 member with an e-mail.
 NEWSROOM_EMAILS = env_list("NEWSROOM_EMAILS")

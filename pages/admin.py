@@ -26,6 +26,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
             },
         ),
         ("개인정보 보호 (개인정보처리방침에 표시)", {"fields": ("privacy_officer", "privacy_contact")}),
+        ("검색 포털 등록", {"fields": ("naver_site_verification", "google_site_verification")}),
     )
 
     def has_add_permission(self, request):

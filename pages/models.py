@@ -25,6 +25,18 @@ class SiteSettings(models.Model):
         blank=True,
         help_text="전화번호나 이메일 (개인정보처리방침에 표시)",
     )
+    naver_site_verification = models.CharField(
+        "네이버 사이트 확인 코드",
+        max_length=100,
+        blank=True,
+        help_text="네이버 서치어드바이저가 준 코드 (meta 태그의 content 값)",
+    )
+    google_site_verification = models.CharField(
+        "구글 사이트 확인 코드",
+        max_length=100,
+        blank=True,
+        help_text="Google Search Console이 준 코드 (meta 태그의 content 값)",
+    )
     phone = models.CharField("전화", max_length=30, blank=True)
     fax = models.CharField("팩스", max_length=30, blank=True)
     email = models.EmailField("대표 이메일", blank=True)

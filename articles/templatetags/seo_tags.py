@@ -1,7 +1,6 @@
 import json
 
 from django import template
-from django.conf import settings
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -26,11 +25,12 @@ def article_structured_data(context, article):
     return jsonld(seo.news_article(article, site)) + jsonld(seo.breadcrumbs(article))
 
 
-@register.simple_tag
-def site_verification():
-    """The meta tags Naver Search Advisor and Google Search Console check, when their codes are set."""
+@register.simple_tag(takes_context=True)
+def site_verification(context):
+    """The meta tags Naver Search Advisor and Google Search Console check, when 사이트 정보 has their codes."""
+    site = context["site"]
     tags = [
-        ("naver-site-verification", settings.NAVER_SITE_VERIFICATION),
-        ("google-site-verification", settings.GOOGLE_SITE_VERIFICATION),
+        ("naver-site-verification", site.naver_site_verification),
+        ("google-site-verification", site.google_site_verification),
     ]
     return format_html_join("\n  ", '<meta name="{}" content="{}">', [(name, code) for name, code in tags if code])

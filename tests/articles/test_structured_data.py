@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
+from pages.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -84,11 +85,13 @@ def test_home_page_offers_a_site_search_action(client, settings):
     assert action["query-input"] == "required name=search_term_string"
 
 
-def test_site_verification_tags_appear_only_when_configured(client, settings):
+def test_site_verification_tags_appear_only_when_configured(client):
     home = reverse("articles:home")
     assert "site-verification" not in client.get(home).content.decode()
-    settings.NAVER_SITE_VERIFICATION = "naver-code-123"
-    settings.GOOGLE_SITE_VERIFICATION = 'google"code'
+    site = SiteSettings.load()
+    site.naver_site_verification = "naver-code-123"
+    site.google_site_verification = 'google"code'
+    site.save()
     content = client.get(home).content.decode()
     assert '<meta name="naver-site-verification" content="naver-code-123">' in content
     assert '<meta name="google-site-verification" content="google&quot;code">' in content
