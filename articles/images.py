@@ -99,10 +99,23 @@ def make_renditions(field_file, storage=None):
     return result
 
 
+EDITOR_WIDTHS = (720, 1440)
+
+
 def save_editor_upload(upload, storage):
-    """Re-encode an editor upload (dropping metadata and anything hidden in it); return its URL."""
+    """Re-encode an editor upload (dropping metadata and anything hidden in it) at the article widths.
+
+    Returns {"default": url, "<width>": url, …}, the answer CKEditor's upload adapter turns into the
+    image's src and srcset.
+    """
     validate_image(upload)
     image = _open_rgb(upload)
-    rendered = _render(image, 1440, None, False)
-    path = storage.save(f"editor/{PurePath(upload.name).stem[:40] or 'image'}.jpg", _encode(rendered))
-    return storage.url(path)
+    stem = PurePath(upload.name).stem[:40] or "image"
+    urls = {}
+    for width in EDITOR_WIDTHS:
+        rendered = _render(image, width, None, False)
+        urls[str(rendered.width)] = storage.url(storage.save(f"editor/{stem}-{width}.jpg", _encode(rendered)))
+        if rendered.width < width:  # a small original: no larger copy to make
+            break
+    urls["default"] = urls[max(urls, key=int)]
+    return urls

@@ -45,7 +45,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
-    "img": {"src", "alt", "width", "height", "title"},
+    "img": {"src", "srcset", "sizes", "alt", "width", "height", "title"},
     "iframe": {"src", "title", "width", "height", "allowfullscreen", "allow"},
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
@@ -66,7 +66,19 @@ VIDEO_HOSTS = {
 _EMPTY_IFRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>\s*</iframe>")
 
 
+def _safe_srcset(value):
+    """Keep a srcset only when every candidate is a web or site-relative address (no data: or javascript:)."""
+    for candidate in value.split(","):
+        url = candidate.strip().split(" ")[0]
+        scheme = urlsplit(url).scheme
+        if not url or scheme not in ("", "http", "https") or url.startswith("//"):
+            return None
+    return value
+
+
 def _filter_attribute(tag, attribute, value):
+    if tag == "img" and attribute == "srcset":
+        return _safe_srcset(value)
     if tag == "iframe" and attribute == "src":
         parts = urlsplit(value)
         if parts.scheme != "https" or parts.hostname not in VIDEO_HOSTS:

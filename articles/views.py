@@ -215,10 +215,10 @@ def editor_upload(request):
     if upload is None:
         return JsonResponse({"error": {"message": "올릴 파일을 고르세요."}}, status=400)
     try:
-        url = save_editor_upload(upload, default_storage)
+        urls = save_editor_upload(upload, default_storage)
     except ValidationError as error:
         return JsonResponse({"error": {"message": error.messages[0]}}, status=400)
-    return JsonResponse({"url": url})
+    return JsonResponse({"urls": urls})
 
 
 class ArticleRedirectView(RedirectView):

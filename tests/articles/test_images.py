@@ -117,12 +117,25 @@ class TestEditorUpload:
         client.force_login(reporter)
         response = client.post(self.url, {"upload": image_upload("evil.png.html")})
         assert response.status_code == 200
-        url = response.json()["url"]
+        url = response.json()["urls"]["default"]
         assert url.endswith(".jpg")
         from PIL import Image
 
         with open(settings.MEDIA_ROOT / url.removeprefix(settings.MEDIA_URL), "rb") as stored:
             assert Image.open(io.BytesIO(stored.read())).format == "JPEG"
+
+    def test_staff_upload_comes_back_at_article_widths_for_srcset(self, client, reporter, image_upload, settings):
+        from PIL import Image
+
+        client.force_login(reporter)
+        urls = client.post(self.url, {"upload": image_upload(size=(3000, 2000))}).json()["urls"]
+        assert set(urls) == {"720", "1440", "default"}
+        assert urls["default"] == urls["1440"]
+        for width in ("720", "1440"):
+            with Image.open(settings.MEDIA_ROOT / urls[width].removeprefix(settings.MEDIA_URL)) as stored:
+                assert stored.width == int(width)
+        small = client.post(self.url, {"upload": image_upload(size=(500, 300))}).json()["urls"]
+        assert set(small) == {"500", "default"}  # never enlarged
 
     def test_staff_upload_of_a_non_image_gets_a_korean_error(self, client, reporter):
         client.force_login(reporter)

@@ -85,3 +85,16 @@ def test_youtube_embeds_switch_to_the_privacy_enhanced_host():
 
 def test_iframes_from_other_hosts_are_removed_entirely():
     assert "<iframe" not in sanitize_html('<p>앞</p><iframe src="https://evil.example/x"></iframe><p>뒤</p>')
+
+
+def test_body_images_keep_a_srcset_of_web_addresses_only():
+    good = sanitize_html(
+        '<img src="/media/editor/a-1440.jpg" srcset="/media/editor/a-720.jpg 720w, /media/editor/a-1440.jpg 1440w" sizes="100vw" alt="사진">'
+    )
+    assert 'srcset="/media/editor/a-720.jpg 720w, /media/editor/a-1440.jpg 1440w"' in good and 'sizes="100vw"' in good
+    for hostile in (
+        "javascript:alert(1) 1x",
+        "data:image/svg+xml;base64,PHN2Zz4= 2x",
+        "/a.jpg 1x, //evil.example/b.jpg 2x",
+    ):
+        assert "srcset" not in sanitize_html(f'<img src="/a.jpg" srcset="{hostile}" alt="">')
