@@ -10,7 +10,9 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from accounts.services import member_signup
 from articles.models import Article
+from pages.models import Document
 
 from . import services
 from .models import BannedWord, Comment, CommentReport
@@ -87,15 +89,21 @@ def logins():
 
 
 def seed_members():
+    """Members who joined the way readers do: through signup, with the consents it records."""
     User = get_user_model()
+    terms = Document.objects.current(Document.Kind.TERMS)
+    privacy = Document.objects.current(Document.Kind.PRIVACY)
     members = []
     for username, nickname in MEMBERS:
-        member, created = User.objects.get_or_create(
-            username=username, defaults={"nickname": nickname, "email": f"{username}@firstnews.example"}
+        member = User.objects.filter(username=username).first() or member_signup(
+            username=username,
+            nickname=nickname,
+            email=f"{username}@firstnews.example",
+            password=PASSWORD,
+            terms=terms,
+            privacy=privacy,
+            marketing=False,
         )
-        if created:
-            member.set_password(PASSWORD)
-            member.save()
         members.append(member)
     return members
 

@@ -39,3 +39,6 @@ def test_demo_members_can_log_in_with_the_printed_password(django_user_model, de
     assert sorted(member.display_name for member in members) == sorted(nickname for _, nickname in demo.MEMBERS)
     assert not any(member.is_staff for member in members)
     assert members.first().check_password(demo.PASSWORD)
+    # they joined through signup, so their consents to the terms and the privacy policy are on record
+    for member in members:
+        assert {consent.kind for consent in member.consents.all()} == {"terms", "privacy"}
