@@ -142,3 +142,23 @@ def test_next_on_this_site_is_followed(client, member, make_article):
 def test_login_page_carries_next_through_the_form(client):
     page = client.get(LOGIN + "?next=/section/news/").content.decode()
     assert '<input type="hidden" name="next" value="/section/news/">' in page
+
+
+def test_expired_login_failures_are_purged_by_the_cron_command(client, member, monkeypatch):
+    import datetime
+    import io
+
+    from axes.models import AccessAttempt
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    client.post(reverse("accounts:login"), {"username": member.username, "password": "틀린 비밀번호"})
+    assert AccessAttempt.objects.count() == 1
+    call_command("purge_login_failures", stdout=io.StringIO())
+    assert AccessAttempt.objects.count() == 1  # still inside the 15-minute lock window
+    later = timezone.now() + datetime.timedelta(minutes=16)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    out = io.StringIO()
+    call_command("purge_login_failures", stdout=out)
+    assert AccessAttempt.objects.count() == 0
+    assert "1건" in out.getvalue()
