@@ -6,6 +6,7 @@ from django.views.static import serve
 admin.site.site_header = "퍼스트신문 편집국"
 admin.site.site_title = "퍼스트신문 편집국"
 admin.site.index_title = "기사와 사이트 관리"
+admin.site.enable_nav_sidebar = False  # the article list needs the width more than a second menu
 
 urlpatterns = [
     path("admin/", admin.site.urls),
