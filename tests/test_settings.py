@@ -35,7 +35,9 @@ def test_numbers_and_lists(monkeypatch):
 
 
 def run_manage(*args, **env):
-    environment = {key: value for key, value in os.environ.items() if key not in ("DEBUG", "DATABASE_URL")}
+    # a clean environment: the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for this process
+    ignored = ("DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    environment = {key: value for key, value in os.environ.items() if key not in ignored}
     environment.update(env)
     return subprocess.run(  # noqa: S603 our own manage.py
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
