@@ -1,9 +1,14 @@
 import base64
 
+from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from accounts.backends import client_ip
 
 from . import counters, slots
 from .models import Banner
@@ -12,12 +17,19 @@ from .models import Banner
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
+def _first_click_today(request, pk):
+    """One click per banner, address and KST day: advertisers are told clicks, not reloads or scripts."""
+    key = "ads:clicked:" + salted_hmac("ads.click", f"{client_ip(request)}|{pk}|{timezone.localdate()}").hexdigest()
+    return cache.add(key, 1, 24 * 60 * 60)
+
+
 @never_cache
 @require_GET
 def click(request, pk):
     """Count a click and go to the banner's stored address: nothing in the request can change where."""
     link_url = get_object_or_404(Banner.objects.values_list("link_url", flat=True), pk=pk)
-    counters.record("clicks", pk)
+    if _first_click_today(request, pk):
+        counters.record("clicks", pk)
     response = HttpResponseRedirect(link_url)
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "origin"

@@ -84,6 +84,10 @@ def test_click_redirects_only_to_the_stored_address_and_is_counted(client):
     assert response["Location"] == "https://example.com/landing?campaign=fall"
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
     assert counters.pending("clicks", banner.pk) == 1
+    client.get(reverse("ads:click", args=[banner.pk]))  # the same reader again today
+    assert counters.pending("clicks", banner.pk) == 1
+    client.get(reverse("ads:click", args=[banner.pk]), REMOTE_ADDR="198.51.100.30")  # another reader
+    assert counters.pending("clicks", banner.pk) == 2
     assert client.get(reverse("ads:click", args=[banner.pk + 999])).status_code == 404
     assert client.post(reverse("ads:click", args=[banner.pk])).status_code == 405
 

@@ -68,6 +68,7 @@ def test_tipster_and_desk_get_an_email_with_the_reference(client, tip_data, edit
     reference = Tip.objects.get().reference
     to_tipster = next(mail for mail in mailoutbox if mail.to == ["tipster@example.com"])
     assert reference in to_tipster.subject and reference in to_tipster.body
+    assert "가로등" not in to_tipster.subject + to_tipster.body  # the sender's own text is not echoed
     to_desk = next(mail for mail in mailoutbox if mail.to == [editor.email])
     assert reference in to_desk.subject
     assert f"/admin/contact/tip/{Tip.objects.get().pk}/change/" in to_desk.body
