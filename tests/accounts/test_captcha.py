@@ -149,3 +149,16 @@ def test_refresh_sweeps_expired_challenges(client):
     CaptchaStore.objects.update(expiration=timezone.now() - datetime.timedelta(seconds=1))
     client.get(reverse("captcha-refresh"))
     assert CaptchaStore.objects.count() == 1
+
+
+def test_refresh_is_limited_per_address(client, monkeypatch):
+    from accounts import captcha_views
+
+    monkeypatch.setattr(captcha_views, "REFRESH_LIMIT", 3)
+    for _ in range(3):
+        assert client.get(reverse("captcha-refresh")).status_code == 200
+    before = CaptchaStore.objects.count()
+    response = client.get(reverse("captcha-refresh"))
+    assert response.status_code == 429
+    assert CaptchaStore.objects.count() == before  # no new row for the flood
+    assert client.get(reverse("captcha-refresh"), REMOTE_ADDR="198.51.100.40").status_code == 200
