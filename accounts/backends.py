@@ -1,5 +1,4 @@
 from axes.backends import AxesStandaloneBackend
-from django.conf import settings
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -13,13 +12,3 @@ class LockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
-
-
-def client_ip(request):
-    """The reader's address: the last X-Forwarded-For hop when our own proxy sets it, else the peer."""
-    if settings.TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            return hops[-1]
-    return request.META.get("REMOTE_ADDR")

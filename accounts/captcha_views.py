@@ -1,11 +1,11 @@
 from captcha.models import CaptchaStore
-from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 
-from .backends import client_ip
+from lib import ratelimit
+from lib.netaddr import client_ip
+
 from .captcha import challenge_audio, challenge_urls
 
 REFRESH_LIMIT = 60  # new challenges one address may ask for in an hour: plenty for people, not for a flood
@@ -26,13 +26,7 @@ def captcha_audio(request, key):
 def captcha_refresh(request):
     """A new challenge for the refresh button, without reloading the form. Expired challenges
     are swept here too, and one address gets at most REFRESH_LIMIT new ones an hour."""
-    key = "captcha:refresh:" + salted_hmac("captcha.refresh", client_ip(request) or "").hexdigest()
-    cache.add(key, 0, 60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        count = 1
-    if count > REFRESH_LIMIT:
+    if not ratelimit.hit("captcha.refresh", client_ip(request) or "", REFRESH_LIMIT, 60 * 60):
         return JsonResponse({"error": "잠시 뒤에 다시 새로고침하세요."}, status=429)
     CaptchaStore.remove_expired()
     return JsonResponse(challenge_urls(CaptchaStore.generate_key()))

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image, ImageOps
 
-from articles.images import validate_image
+from lib.images import validate_image
 
 SLOTS_CACHE_KEY = "ads:slots"
 

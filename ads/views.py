@@ -1,14 +1,13 @@
 import base64
 
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from accounts.backends import client_ip
+from lib import ratelimit
+from lib.netaddr import client_ip
 
 from . import counters, slots
 from .models import Banner
@@ -19,8 +18,7 @@ PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRA
 
 def _first_click_today(request, pk):
     """One click per banner, address and KST day: advertisers are told clicks, not reloads or scripts."""
-    key = "ads:clicked:" + salted_hmac("ads.click", f"{client_ip(request)}|{pk}|{timezone.localdate()}").hexdigest()
-    return cache.add(key, 1, 24 * 60 * 60)
+    return ratelimit.hit("ads.click", f"{client_ip(request)}|{pk}|{timezone.localdate()}", 1, 24 * 60 * 60)
 
 
 @never_cache

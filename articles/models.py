@@ -11,8 +11,8 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django_ckeditor_5.fields import CKEditor5Field
 
-from .images import make_renditions, validate_image
-from .sanitize import sanitize_html
+from lib.images import RenditionsMixin, validate_image
+from lib.sanitize import sanitize_html
 
 MENU_CACHE_KEY = "articles:menu"
 BREAKING_CACHE_KEY = "articles:breaking"
@@ -143,7 +143,10 @@ class Tag(models.Model):
         return reverse("articles:tag", args=[self.slug])
 
 
-class Article(models.Model):
+class Article(RenditionsMixin, models.Model):
+    rendition_source = "photo"
+    rendition_store = "photo_renditions"
+
     class Status(models.TextChoices):
         DRAFT = "draft", "작성 중"
         REVIEW = "review", "검토 요청"
@@ -213,13 +216,6 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
-        if self.photo and self.photo_renditions.get("source") != self.photo.name:
-            # Save first so an uploaded file has its final name before renditions are made.
-            super().save(*args, **kwargs)
-            self.photo_renditions = {"source": self.photo.name, **make_renditions(self.photo)}
-            kwargs = {"using": kwargs.get("using"), "update_fields": ["photo_renditions"]}
-        elif not self.photo and self.photo_renditions:
-            self.photo_renditions = {}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -277,14 +273,6 @@ class Article(models.Model):
     def video_embed_url(self):
         video = youtube_id(self.video_url)
         return f"https://www.youtube-nocookie.com/embed/{video}" if video else ""
-
-    def rendition(self, name):
-        """(url, width, height) of a photo rendition, or None without a photo."""
-        entry = self.photo_renditions.get(name)
-        if not entry:
-            return None
-        path, width, height = entry
-        return self.photo.storage.url(path), width, height
 
 
 class Byline(models.Model):

@@ -1,20 +1,13 @@
-"""What portals and search engines read: absolute URLs and schema.org JSON-LD.
+"""What portals and search engines read about articles: schema.org JSON-LD (URLs via lib.urls)."""
 
-URLs here are built on settings.SITE_URL, the site's public address, because
-JSON-LD and feed enclosures are read outside the page that carries them.
-"""
-
-from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
+from lib.urls import absolute_url
+
 LOGO = "images/logo.png"
 LOGO_SIZE = (600, 60)
-
-
-def absolute_url(path):
-    return path if path.startswith(("http://", "https://")) else f"{settings.SITE_URL}{path}"
 
 
 def _kst(moment):

@@ -12,9 +12,10 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
-from .images import save_editor_upload
+from lib.images import save_editor_upload
+from lib.pagination import BlockPaginator
+
 from .models import Article, Byline, Correction, FrontPagePin, Group, Section, Tag
-from .pagination import BlockPaginator
 
 HOME_BLOCK_SIZE = 4
 HOME_HEADLINES = 6

@@ -9,14 +9,13 @@ comment, however many people post, delete or get hidden at the same moment.
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 
 from articles.models import Article
+from lib import ratelimit
 
 from .models import MAX_LENGTH, BannedWord, Comment, CommentBan, CommentReport
 
@@ -54,14 +53,7 @@ def address_over_limit(address):
 
     Only a keyed hash of the address reaches the cache, never the address itself.
     """
-    key = "comments:address:" + salted_hmac("comments.address", address or "unknown").hexdigest()[:32]
-    cache.add(key, 0, ADDRESS_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window expired between add and incr
-        cache.set(key, 1, ADDRESS_WINDOW)
-        count = 1
-    return count > ADDRESS_LIMIT
+    return not ratelimit.hit("comments.address", address or "unknown", ADDRESS_LIMIT, ADDRESS_WINDOW)
 
 
 def _lock_article(article_id):

@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.backends import client_ip
 from articles.models import Article
+from lib.netaddr import client_ip
 
 from . import services
 from .forms import CommentEditForm, CommentForm, CommentReportForm

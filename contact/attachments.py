@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from articles.images import validate_image
+from lib.filetypes import is_pdf
+from lib.images import validate_image
 
 from .models import Attachment
 
@@ -14,13 +15,6 @@ IMAGE_TYPES = {
     "WEBP": (Attachment.Kind.WEBP, ".webp"),
 }
 NOT_ALLOWED = "이미지(JPEG, PNG, GIF, WebP) 또는 PDF 파일만 올릴 수 있습니다."
-
-
-def _starts_with(file, magic):
-    file.seek(0)
-    head = file.read(len(magic))
-    file.seek(0)
-    return head == magic
 
 
 def check_attachment(file):
@@ -35,7 +29,7 @@ def check_attachment(file):
         )
     if file.size == 0:
         raise ValidationError("%(name)s: 빈 파일입니다.", code="empty", params={"name": name})
-    if _starts_with(file, b"%PDF-"):
+    if is_pdf(file):
         return Attachment.Kind.PDF, ".pdf"
     try:
         image_format = validate_image(file)

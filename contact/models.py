@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
-from articles.sanitize import sanitize_html
+from lib.sanitize import sanitize_html
 
 from .storage import get_private_storage
 

@@ -6,8 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from articles.images import make_renditions, validate_image
 from articles.models import Group, Section
+from lib.images import RenditionsMixin, validate_image
 
 HOME_BLOCK_CACHE_KEY = "directory:home-block"
 
@@ -104,7 +104,7 @@ class Listing(models.Model):
         return photos[0] if photos else None
 
 
-class ListingPhoto(models.Model):
+class ListingPhoto(RenditionsMixin, models.Model):
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="photos", verbose_name="업소")
     image = models.ImageField("사진", upload_to="directory/%Y/%m/", validators=[validate_image])
     alt = models.CharField("대체 텍스트", max_length=200, help_text="사진을 볼 수 없는 독자에게 읽어 줄 설명")
@@ -120,22 +120,9 @@ class ListingPhoto(models.Model):
         return self.alt
 
     def save(self, *args, **kwargs):
-        if self.image and self.renditions.get("source") != self.image.name:
-            # Save first so an uploaded file has its final name before renditions are made.
-            super().save(*args, **kwargs)
-            self.renditions = {"source": self.image.name, **make_renditions(self.image)}
-            kwargs = {"using": kwargs.get("using"), "update_fields": ["renditions"]}
         super().save(*args, **kwargs)
         cache.delete(HOME_BLOCK_CACHE_KEY)
 
     def delete(self, *args, **kwargs):
         cache.delete(HOME_BLOCK_CACHE_KEY)
         return super().delete(*args, **kwargs)
-
-    def rendition(self, name):
-        """(url, width, height) of a rendition, or None before one exists."""
-        entry = self.renditions.get(name)
-        if not entry:
-            return None
-        path, width, height = entry
-        return self.image.storage.url(path), width, height

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from articles.models import Group
-from articles.pagination import BlockPaginator
+from lib.pagination import BlockPaginator
 
 from .models import Listing, directory_sections
 

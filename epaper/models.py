@@ -6,9 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.images import make_renditions, validate_image
-
-PDF_MAGIC = b"%PDF-"
+from lib.filetypes import is_pdf
+from lib.images import RenditionsMixin, validate_image
 
 
 def validate_pdf(file):
@@ -20,12 +19,7 @@ def validate_pdf(file):
             code="too_large",
             params={"limit": settings.EPAPER_PDF_MAX_BYTES // (1024 * 1024)},
         )
-    position = file.tell() if hasattr(file, "tell") else None
-    file.seek(0)
-    head = file.read(len(PDF_MAGIC))
-    if position is not None:
-        file.seek(position)
-    if head != PDF_MAGIC:
+    if not is_pdf(file):
         raise ValidationError("PDF 파일만 올릴 수 있습니다.", code="not_pdf")
 
 
@@ -41,7 +35,10 @@ class EditionQuerySet(models.QuerySet):
         return self.filter(is_published=True, date__lte=timezone.localdate())
 
 
-class Edition(models.Model):
+class Edition(RenditionsMixin, models.Model):
+    rendition_source = "cover"
+    rendition_store = "cover_renditions"
+
     date = models.DateField("발행일", unique=True)
     issue_number = models.PositiveIntegerField("호수", unique=True)
     headline = models.CharField(
@@ -65,13 +62,6 @@ class Edition(models.Model):
     def __str__(self):
         return f"제{self.issue_number}호 ({self.date:%Y-%m-%d})"
 
-    def save(self, *args, **kwargs):
-        if self.cover and self.cover_renditions.get("source") != self.cover.name:
-            super().save(*args, **kwargs)
-            self.cover_renditions = {"source": self.cover.name, **make_renditions(self.cover)}
-            kwargs = {"using": kwargs.get("using"), "update_fields": ["cover_renditions"]}
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("epaper:edition", args=[self.pk])
 
@@ -85,8 +75,4 @@ class Edition(models.Model):
 
     def cover_rendition(self):
         """(url, width, height) of the proportional cover rendition, or None."""
-        entry = self.cover_renditions.get("medium")
-        if not entry:
-            return None
-        path, width, height = entry
-        return self.cover.storage.url(path), width, height
+        return self.rendition("medium")

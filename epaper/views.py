@@ -4,7 +4,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
-from articles.pagination import BlockPaginator
+from lib.pagination import BlockPaginator
 
 from .models import Edition
 

@@ -209,7 +209,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HTTPS
 SECURE_HSTS_PRELOAD = SECURE_HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
 # Behind our own proxy every request comes from it; the reader's address is the last X-Forwarded-For hop
-# (accounts.backends.client_ip, used by the lockout, rate limits and visitor hashes).
+# (lib.netaddr.client_ip, used by the lockout, rate limits and visitor hashes).
 TRUST_X_FORWARDED_FOR = env_bool("BEHIND_PROXY", False)
 SESSION_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -286,7 +286,7 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a lock lasts 15 minutes
 AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only (they expire), not a log of every login
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "accounts.views.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "accounts.backends.client_ip"
+AXES_CLIENT_IP_CALLABLE = "lib.netaddr.client_ip"
 AXES_COOLOFF_MESSAGE = "로그인에 여러 번 실패하여 15분 동안 로그인할 수 없습니다. 잠시 후 다시 시도하세요."
 # IDs and nicknames nobody may sign up with (compared without regard to case).
 ACCOUNTS_RESERVED_NAMES = [

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
-from articles.sanitize import sanitize_html
+from lib.sanitize import sanitize_html
 
 CACHE_KEY = "pages:site-settings"
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.views.generic import ListView
 
 from articles.models import Article
-from articles.pagination import BlockPaginator
+from lib.pagination import BlockPaginator
 
 from .forms import SearchForm
 from .query import search_articles, search_listings

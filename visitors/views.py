@@ -2,15 +2,14 @@ import base64
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from accounts.backends import client_ip
+from lib import ratelimit
+from lib.netaddr import client_ip
 
 from . import identity
 from .services import hit_record
@@ -23,15 +22,8 @@ def _may_start_new_visitor(request):
     """Hand out at most VISITORS_NEW_PER_ADDRESS new visitor cookies a day to one address (enough for a
     school or an office behind one address), so a script that drops its cookie cannot count itself
     again and again; past that its hits count once, by address and user agent."""
-    key = (
-        "visitors:new:"
-        + salted_hmac("visitors.new-per-address", f"{client_ip(request)}|{timezone.localdate()}").hexdigest()
-    )
-    cache.add(key, 0, 24 * 60 * 60)
-    try:
-        return cache.incr(key) <= settings.VISITORS_NEW_PER_ADDRESS
-    except ValueError:  # the entry expired between add and incr
-        return True
+    key = f"{client_ip(request)}|{timezone.localdate()}"
+    return ratelimit.hit("visitors.new-per-address", key, settings.VISITORS_NEW_PER_ADDRESS, 24 * 60 * 60)
 
 
 def _article_id(raw):

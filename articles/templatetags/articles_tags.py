@@ -13,7 +13,7 @@ PICTURES = {
 
 @register.simple_tag
 def picture(item, kind="thumb", lazy=True, css_class="", alt=None):
-    """An <img> of a photo's renditions (made by articles.images at upload) with width, height,
+    """An <img> of a photo's renditions (made by lib.images at upload) with width, height,
     srcset and alt text; `item` is anything with rendition(name): an article, a listing photo."""
     if item is None:
         return ""

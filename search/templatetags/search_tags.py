@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from articles import seo
 from articles.templatetags.seo_tags import jsonld
+from lib.urls import absolute_url
 
 register = template.Library()
 
@@ -11,13 +12,13 @@ register = template.Library()
 def website_structured_data(context):
     """schema.org WebSite with a SearchAction, so portals can offer a search box for the paper."""
     site = context["site"]
-    search_url = seo.absolute_url(reverse("search:search"))
+    search_url = absolute_url(reverse("search:search"))
     return jsonld(
         {
             "@context": "https://schema.org",
             "@type": "WebSite",
             "name": site.name,
-            "url": seo.absolute_url("/"),
+            "url": absolute_url("/"),
             "inLanguage": "ko-KR",
             "publisher": seo.publisher(site),
             "potentialAction": {

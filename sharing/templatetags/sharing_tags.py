@@ -3,7 +3,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.text import Truncator
 
-from articles.seo import absolute_url as absolute
+from lib.urls import absolute_url as absolute
 
 from ..links import share_links
 

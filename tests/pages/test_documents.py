@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.services import member_signup
-from articles.sanitize import sanitize_html
+from lib.sanitize import sanitize_html
 from pages.models import Document, SiteSettings
 
 pytestmark = pytest.mark.django_db

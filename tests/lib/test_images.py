@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from articles.images import validate_image
 from articles.models import Section
+from lib.images import validate_image
 from tests.conftest import png_bytes
 
 pytestmark = pytest.mark.django_db

@@ -7,6 +7,7 @@ goes through `validate_image`: the content decides, not the file name.
 import io
 import warnings
 from pathlib import PurePath
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -119,3 +120,35 @@ def save_editor_upload(upload, storage):
             break
     urls["default"] = urls[max(urls, key=int)]
     return urls
+
+
+class RenditionsMixin:
+    """Model mixin: make the renditions of an image field in save(), and look one up by name.
+
+    Set `rendition_source` to the image field's name and `rendition_store` to the JSONField
+    that keeps {"source": name, rendition: [path, width, height], …}.
+    """
+
+    rendition_source: str = "image"
+    rendition_store: str = "renditions"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        image = getattr(self, self.rendition_source)
+        stored = getattr(self, self.rendition_store)
+        if image and stored.get("source") != image.name:
+            # Save first so an uploaded file has its final name before renditions are made.
+            super().save(*args, **kwargs)  # type: ignore[misc]
+            setattr(self, self.rendition_store, {"source": image.name, **make_renditions(image)})
+            kwargs = {"using": kwargs.get("using"), "update_fields": [self.rendition_store]}
+        elif not image and stored:
+            setattr(self, self.rendition_store, {})
+        super().save(*args, **kwargs)  # type: ignore[misc]
+
+    def rendition(self, name: str) -> tuple[str, int, int] | None:
+        """(url, width, height) of a rendition, or None without an image."""
+        entry = getattr(self, self.rendition_store).get(name)
+        if not entry:
+            return None
+        path, width, height = entry
+        url: str = getattr(self, self.rendition_source).storage.url(path)
+        return url, width, height

@@ -1,6 +1,6 @@
 import pytest
 
-from articles.sanitize import sanitize_html
+from lib.sanitize import sanitize_html
 
 HOSTILE = [
     "<script>alert(1)</script>",
