@@ -35,7 +35,12 @@ def validate_youtube_url(value):
 
 
 class Group(models.Model):
-    """A top menu entry (퍼스트뉴스, 시정, 인터뷰, 우리동네업소소개)."""
+    """A top menu entry (퍼스트뉴스, 시정, 인터뷰, 우리동네업소소개).
+
+    A group of articles is served here; another kind of group is served by the feature app that
+    registers its pages in `kind_urls` (kind -> (group URL, section URL) functions) when it loads,
+    so the core reverses none of a feature's URL names.
+    """
 
     class Kind(models.TextChoices):
         ARTICLES = "articles", "기사"
@@ -45,6 +50,8 @@ class Group(models.Model):
     slug = models.SlugField("주소 이름", unique=True)
     kind = models.CharField("종류", max_length=10, choices=Kind.choices, default=Kind.ARTICLES)
     order = models.PositiveSmallIntegerField("순서", default=0)
+
+    kind_urls = {}
 
     class Meta:
         ordering = ["order", "id"]
@@ -59,8 +66,8 @@ class Group(models.Model):
         cache.delete(MENU_CACHE_KEY)
 
     def get_absolute_url(self):
-        if self.kind == self.Kind.DIRECTORY:
-            return reverse("directory:index")
+        if self.kind in self.kind_urls:
+            return self.kind_urls[self.kind][0](self)
         return reverse("articles:group", args=[self.slug])
 
     def delete(self, *args, **kwargs):
@@ -87,8 +94,8 @@ class Section(models.Model):
         cache.delete(MENU_CACHE_KEY)
 
     def get_absolute_url(self):
-        if self.group.kind == Group.Kind.DIRECTORY:
-            return reverse("directory:category", args=[self.slug])
+        if self.group.kind in Group.kind_urls:
+            return Group.kind_urls[self.group.kind][1](self)
         return reverse("articles:section", args=[self.group.slug, self.slug])
 
     def delete(self, *args, **kwargs):
