@@ -1,7 +1,6 @@
 import io
 from pathlib import PurePath
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
@@ -11,9 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image, ImageOps
 
+from lib.cache import Cached
 from lib.images import validate_image
-
-SLOTS_CACHE_KEY = "ads:slots"
 
 
 class Slot(models.TextChoices):
@@ -78,14 +76,9 @@ class Banner(models.Model):
             self.display_image = f"{self.image.name}|{self._render_for_slot()}"
             kwargs = {"using": kwargs.get("using"), "update_fields": ["display_image"]}
         super().save(*args, **kwargs)
-        cache.delete(SLOTS_CACHE_KEY)
 
     def get_absolute_url(self):
         return reverse("ads:click", args=[self.pk])
-
-    def delete(self, *args, **kwargs):
-        cache.delete(SLOTS_CACHE_KEY)
-        return super().delete(*args, **kwargs)
 
     def clean(self):
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
@@ -115,3 +108,18 @@ class Banner(models.Model):
         return self.image.storage.save(
             str(folder / f"{PurePath(self.image.name).stem}.jpg"), ContentFile(buffer.getvalue())
         )
+
+
+def _scheduled_banners():
+    """{slot: [banner, …]} of switched-on banners that have not ended."""
+    now = timezone.now()
+    slots = {}
+    for banner in Banner.objects.filter(is_active=True).exclude(ends_at__lte=now):
+        slots.setdefault(banner.slot, []).append(banner)
+    return slots
+
+
+# Saving or deleting a banner clears the cache and dates are checked at every render, so the timeout
+# only bounds how long a change made without save() (a bulk update) takes to show.
+SCHEDULED_BANNERS = Cached("ads:slots", 60, _scheduled_banners)
+SCHEDULED_BANNERS.clear_on(Banner)

@@ -2,26 +2,14 @@
 
 import random
 
-from django.core.cache import cache
 from django.utils import timezone
 
-from .models import SLOTS_CACHE_KEY, Banner
-
-# Saving a banner clears the cache and dates are checked at every render, so the timeout
-# only bounds how long a change made without save() (a bulk update) takes to show.
-CACHE_SECONDS = 60
+from .models import SCHEDULED_BANNERS
 
 
 def scheduled_banners():
     """{slot: [banner, …]} of switched-on banners that have not ended, cached for every page."""
-    slots = cache.get(SLOTS_CACHE_KEY)
-    if slots is None:
-        now = timezone.now()
-        slots = {}
-        for banner in Banner.objects.filter(is_active=True).exclude(ends_at__lte=now):
-            slots.setdefault(banner.slot, []).append(banner)
-        cache.set(SLOTS_CACHE_KEY, slots, CACHE_SECONDS)
-    return slots
+    return SCHEDULED_BANNERS.get()
 
 
 def pick(slot):

@@ -2,7 +2,6 @@ import html
 import re
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -11,11 +10,10 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django_ckeditor_5.fields import CKEditor5Field
 
+from lib.cache import Cached
 from lib.images import RenditionsMixin, validate_image
 from lib.sanitize import sanitize_html
 
-MENU_CACHE_KEY = "articles:menu"
-BREAKING_CACHE_KEY = "articles:breaking"
 READING_CHARS_PER_MINUTE = 500
 
 _YOUTUBE_ID = re.compile(
@@ -61,18 +59,10 @@ class Group(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        cache.delete(MENU_CACHE_KEY)
-
     def get_absolute_url(self):
         if self.kind in self.kind_urls:
             return self.kind_urls[self.kind][0](self)
         return reverse("articles:group", args=[self.slug])
-
-    def delete(self, *args, **kwargs):
-        cache.delete(MENU_CACHE_KEY)
-        return super().delete(*args, **kwargs)
 
 
 class Section(models.Model):
@@ -89,18 +79,10 @@ class Section(models.Model):
     def __str__(self):
         return f"{self.group.name} › {self.name}"
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        cache.delete(MENU_CACHE_KEY)
-
     def get_absolute_url(self):
         if self.group.kind in Group.kind_urls:
             return Group.kind_urls[self.group.kind][1](self)
         return reverse("articles:section", args=[self.group.slug, self.slug])
-
-    def delete(self, *args, **kwargs):
-        cache.delete(MENU_CACHE_KEY)
-        return super().delete(*args, **kwargs)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -484,14 +466,26 @@ class BreakingNews(models.Model):
     def __str__(self):
         return self.text
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        cache.delete(BREAKING_CACHE_KEY)
-
-    def delete(self, *args, **kwargs):
-        cache.delete(BREAKING_CACHE_KEY)
-        return super().delete(*args, **kwargs)
-
     def clean(self):
         if self.expires_at and self.starts_at and self.expires_at <= self.starts_at:
             raise ValidationError({"expires_at": "끝나는 시각은 시작 시각보다 뒤여야 합니다."})
+
+
+def _menu():
+    return list(Group.objects.prefetch_related("sections"))
+
+
+def _breaking_items():
+    """Active, unexpired items (including ones not started yet); start and expiry are checked when shown."""
+    return list(
+        BreakingNews.objects.filter(is_active=True, expires_at__gt=timezone.now())
+        .select_related("article")
+        .only("text", "starts_at", "expires_at", "article__id", "article__status", "article__published_at")
+    )
+
+
+# The menu of groups and their sections, and the 속보 items: cached until an editor changes one.
+MENU = Cached("articles:menu", 3600, _menu)
+MENU.clear_on(Group, Section)
+BREAKING = Cached("articles:breaking", 300, _breaking_items)
+BREAKING.clear_on(BreakingNews)

@@ -1,8 +1,7 @@
 from django.contrib import admin, messages
-from django.core.cache import cache
 
 from . import services
-from .models import BANNED_WORDS_CACHE_KEY, BannedWord, Comment, CommentBan, CommentReport, ReportedComment
+from .models import BannedWord, Comment, CommentBan, CommentReport, ReportedComment
 
 
 class CommentReportInline(admin.TabularInline):
@@ -118,7 +117,3 @@ class CommentBanAdmin(admin.ModelAdmin):
 class BannedWordAdmin(admin.ModelAdmin):
     list_display = ("word", "created_at")
     search_fields = ("word",)
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        cache.delete(BANNED_WORDS_CACHE_KEY)

@@ -2,18 +2,17 @@ import re
 import unicodedata
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article
+from lib.cache import Cached
 
 MAX_DEPTH = 5
 MAX_LENGTH = 1000
 # Each level of the path is the comment's id, zero-padded so that text order is thread order.
 PATH_STEP = 10
-BANNED_WORDS_CACHE_KEY = "comments:banned-words"
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -190,19 +189,11 @@ class BannedWord(models.Model):
     def save(self, *args, **kwargs):
         self.word = self.word.strip()
         super().save(*args, **kwargs)
-        cache.delete(BANNED_WORDS_CACHE_KEY)
-
-    def delete(self, *args, **kwargs):
-        cache.delete(BANNED_WORDS_CACHE_KEY)
-        return super().delete(*args, **kwargs)
 
     @classmethod
     def find_in(cls, text):
         """The first banned word the text contains, or None."""
-        words = cache.get(BANNED_WORDS_CACHE_KEY)
-        if words is None:
-            words = [(word, normalize_for_filter(word)) for word in cls.objects.values_list("word", flat=True)]
-            cache.set(BANNED_WORDS_CACHE_KEY, words, 3600)
+        words = BANNED_WORDS.get()
         folded = normalize_for_filter(text)
         return next((word for word, key in words if key and key in folded), None)
 
@@ -214,3 +205,12 @@ class ReportedComment(Comment):
         proxy = True
         verbose_name = "신고된 댓글 (검토 대기열)"
         verbose_name_plural = "신고된 댓글 (검토 대기열)"
+
+
+def _banned_words():
+    return [(word, normalize_for_filter(word)) for word in BannedWord.objects.values_list("word", flat=True)]
+
+
+# (word, folded word) pairs, cached until an editor changes the list.
+BANNED_WORDS = Cached("comments:banned-words", 3600, _banned_words)
+BANNED_WORDS.clear_on(BannedWord)

@@ -2,21 +2,19 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
+from lib.cache import CachedSingleton
 from lib.sanitize import sanitize_html
 
 from .storage import get_private_storage
 
-AD_GUIDE_CACHE_KEY = "contact:ad-guide"
 
-
-class AdGuide(models.Model):
+class AdGuide(CachedSingleton):
     """The 광고안내 page: products, sizes, prices and whom to call, edited in the admin."""
 
     title = models.CharField("제목", max_length=100, default="광고안내")
@@ -33,21 +31,11 @@ class AdGuide(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.pk = 1
         self.body = sanitize_html(self.body)
         super().save(*args, **kwargs)
-        cache.delete(AD_GUIDE_CACHE_KEY)
 
     def get_absolute_url(self):
         return reverse("contact:ad_guide")
-
-    @classmethod
-    def load(cls):
-        guide = cache.get(AD_GUIDE_CACHE_KEY)
-        if guide is None:
-            guide, _ = cls.objects.get_or_create(pk=1)
-            cache.set(AD_GUIDE_CACHE_KEY, guide, 300)
-        return guide
 
 
 class ReferenceSequence(models.Model):

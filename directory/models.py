@@ -1,15 +1,13 @@
 from urllib.parse import quote
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
 from articles.models import Group, Section
+from lib.cache import Cached
 from lib.images import RenditionsMixin, validate_image
-
-HOME_BLOCK_CACHE_KEY = "directory:home-block"
 
 
 def directory_sections():
@@ -69,16 +67,8 @@ class Listing(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        cache.delete(HOME_BLOCK_CACHE_KEY)
-
     def get_absolute_url(self):
         return reverse("directory:detail", args=[self.pk])
-
-    def delete(self, *args, **kwargs):
-        cache.delete(HOME_BLOCK_CACHE_KEY)
-        return super().delete(*args, **kwargs)
 
     def clean(self):
         if self.category_id and self.category.group.kind != Group.Kind.DIRECTORY:
@@ -119,10 +109,14 @@ class ListingPhoto(RenditionsMixin, models.Model):
     def __str__(self):
         return self.alt
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        cache.delete(HOME_BLOCK_CACHE_KEY)
 
-    def delete(self, *args, **kwargs):
-        cache.delete(HOME_BLOCK_CACHE_KEY)
-        return super().delete(*args, **kwargs)
+HOME_BLOCK_SIZE = 4
+
+
+def _home_block():
+    return list(Listing.objects.published().for_list().order_by("-created_at", "-id")[:HOME_BLOCK_SIZE])
+
+
+# The home page's newest listings, cached until an editor changes a listing or a photo.
+HOME_BLOCK = Cached("directory:home-block", 600, _home_block)
+HOME_BLOCK.clear_on(Listing, ListingPhoto)

@@ -1,16 +1,14 @@
-from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django_ckeditor_5.fields import CKEditor5Field
 
+from lib.cache import CachedSingleton
 from lib.sanitize import sanitize_html
 
-CACHE_KEY = "pages:site-settings"
 
-
-class SiteSettings(models.Model):
+class SiteSettings(CachedSingleton):
     """The paper's masthead and legal information (신문법 §21), edited in the admin."""
 
     name = models.CharField("제호", max_length=50, default="퍼스트신문")
@@ -53,20 +51,6 @@ class SiteSettings(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.pk = 1
-        super().save(*args, **kwargs)
-        cache.delete(CACHE_KEY)
-
-    @classmethod
-    def load(cls):
-        """The one settings row, cached; created with defaults on a fresh database."""
-        settings = cache.get(CACHE_KEY)
-        if settings is None:
-            settings, _ = cls.objects.get_or_create(pk=1)
-            cache.set(CACHE_KEY, settings, 300)
-        return settings
 
 
 class DocumentQuerySet(models.QuerySet):

@@ -99,14 +99,6 @@ def test_behind_the_proxy_the_limit_counts_each_forwarded_address(
     assert Comment.objects.count() == 2
 
 
-def test_address_limit_keeps_no_raw_address_in_the_cache(article, monkeypatch):
-    stored = []
-    monkeypatch.setattr(services.cache, "add", lambda key, *args: stored.append(key))
-    monkeypatch.setattr(services.cache, "incr", lambda key: 1)
-    services.address_over_limit("203.0.113.7")
-    assert stored and "203.0.113.7" not in stored[0]
-
-
 @pytest.mark.parametrize("text", ["정말 바보 같은 기사", "정말 바 보 같은", "BAKA baka", "ｂａｋａ", "b.a.k.a"])
 def test_banned_words_are_refused_on_the_server(logged_in, article, text):
     BannedWord.objects.create(word="바보")
