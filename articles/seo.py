@@ -4,7 +4,9 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
+from lib import pagemeta
 from lib.urls import absolute_url
+from pages.models import SiteSettings
 
 LOGO = "images/logo.png"
 LOGO_SIZE = (600, 60)
@@ -69,3 +71,43 @@ def breadcrumbs(article):
             for position, (name, url) in enumerate(trail, start=1)
         ],
     }
+
+
+def article_page_meta(article):
+    """An article page previews the article, with its 1200×630 "share" rendition when it has a photo."""
+    rendition = article.rendition("share")
+    if rendition:
+        image, width, height = absolute_url(rendition[0]), rendition[1], rendition[2]
+        image_alt = article.photo_alt
+    else:
+        image, width, height = pagemeta.default_image()
+        image_alt = SiteSettings.load().name
+    return pagemeta.PageMeta(
+        type="article",
+        title=article.title,
+        description=pagemeta.describe(article.summary or article.title),
+        url=absolute_url(article.get_absolute_url()),
+        image=image,
+        image_width=width,
+        image_height=height,
+        image_alt=image_alt,
+        published=article.published_at,
+        modified=article.updated_at,
+        section=article.section.name,
+    )
+
+
+def list_page_meta(request, group=None, section=None, page=None):
+    """A list of a group's or a section's articles (or listings), or any page that declares nothing else."""
+    site_name = SiteSettings.load().name
+    if section is not None:
+        title = f"{section.name} - {section.group.name}"
+        description = f"{site_name} {section.group.name} {section.name} 기사 목록"
+    elif group is not None:
+        title = group.name
+        description = f"{site_name} {group.name} 기사 목록"
+    else:
+        title = site_name
+        description = f"{site_name} - 파주의 소식을 전하는 지역신문"
+    url = pagemeta.page_url(request, page.number if page is not None else None)
+    return pagemeta.website(url, title, description, site_name)

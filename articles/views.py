@@ -15,6 +15,7 @@ from django.views.generic import DetailView, ListView, RedirectView, TemplateVie
 from lib.images import save_editor_upload
 from lib.pagination import BlockPaginator
 
+from . import seo
 from .models import Article, Byline, Correction, FrontPagePin, Group, Section, Tag
 
 HOME_BLOCK_SIZE = 4
@@ -87,7 +88,9 @@ class GroupView(ArticleListView):
         return super().get_queryset().filter(section__group=self.group)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(current_group=self.group, **kwargs)
+        context = super().get_context_data(current_group=self.group, **kwargs)
+        context["page_meta"] = seo.list_page_meta(self.request, group=self.group, page=context["page_obj"])
+        return context
 
 
 class SectionView(ArticleListView):
@@ -103,7 +106,9 @@ class SectionView(ArticleListView):
         return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(current_group=self.section.group, current_section=self.section, **kwargs)
+        context = super().get_context_data(current_group=self.section.group, current_section=self.section, **kwargs)
+        context["page_meta"] = seo.list_page_meta(self.request, section=self.section, page=context["page_obj"])
+        return context
 
 
 class ReporterView(ArticleListView):
@@ -176,6 +181,7 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             current_group=article.section.group,
             current_section=article.section,
+            page_meta=seo.article_page_meta(article),
             previous_article=older,
             next_article=newer,
             group_latest=group_latest,

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article
+from articles.seo import article_page_meta
 from lib.netaddr import client_ip
 
 from . import services
@@ -48,7 +49,10 @@ def post(request, article_pk):
             else:
                 return redirect(comment.get_absolute_url())
     return render(
-        request, "comments/comment_form.html", {"article": article, "form": form, "parent": parent}, status=status
+        request,
+        "comments/comment_form.html",
+        {"article": article, "page_meta": article_page_meta(article), "form": form, "parent": parent},
+        status=status,
     )
 
 
@@ -58,7 +62,11 @@ def reply(request, pk):
     """The reply form on a page of its own, for browsers without JavaScript."""
     parent = get_object_or_404(_comments_of_published_articles().filter(status=Comment.Status.VISIBLE), pk=pk)
     form = CommentForm(initial={"parent": parent.pk})
-    return render(request, "comments/comment_form.html", {"article": parent.article, "form": form, "parent": parent})
+    return render(
+        request,
+        "comments/comment_form.html",
+        {"article": parent.article, "page_meta": article_page_meta(parent.article), "form": form, "parent": parent},
+    )
 
 
 @login_required
@@ -74,7 +82,11 @@ def edit(request, pk):
             form.add_error(None, error)
         else:
             return redirect(comment.get_absolute_url())
-    return render(request, "comments/comment_edit.html", {"article": comment.article, "comment": comment, "form": form})
+    return render(
+        request,
+        "comments/comment_edit.html",
+        {"article": comment.article, "page_meta": article_page_meta(comment.article), "comment": comment, "form": form},
+    )
 
 
 @login_required
@@ -84,7 +96,11 @@ def delete(request, pk):
         services.comment_delete(comment=comment, author=request.user)
         messages.success(request, "댓글을 삭제했습니다.")
         return redirect(comment.article.get_absolute_url() + "#comments")
-    return render(request, "comments/comment_delete.html", {"article": comment.article, "comment": comment})
+    return render(
+        request,
+        "comments/comment_delete.html",
+        {"article": comment.article, "page_meta": article_page_meta(comment.article), "comment": comment},
+    )
 
 
 @login_required
@@ -100,5 +116,7 @@ def report(request, pk):
             messages.success(request, "신고가 접수되었습니다. 데스크에서 검토합니다.")
             return redirect(comment.get_absolute_url())
     return render(
-        request, "comments/comment_report.html", {"article": comment.article, "comment": comment, "form": form}
+        request,
+        "comments/comment_report.html",
+        {"article": comment.article, "page_meta": article_page_meta(comment.article), "comment": comment, "form": form},
     )

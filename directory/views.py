@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from articles.models import Group
+from articles.seo import list_page_meta
 from lib.pagination import BlockPaginator
 
 from .models import Listing, directory_sections
@@ -38,7 +39,9 @@ class DirectoryIndexView(ListingListView):
         categories = (
             directory_sections().select_related("group").annotate(listing_count=Count("listings", filter=published))
         )
-        return super().get_context_data(current_group=directory_group(), categories=categories, **kwargs)
+        context = super().get_context_data(current_group=directory_group(), categories=categories, **kwargs)
+        context["page_meta"] = list_page_meta(self.request, group=context["current_group"], page=context["page_obj"])
+        return context
 
 
 class CategoryView(ListingListView):
@@ -49,7 +52,9 @@ class CategoryView(ListingListView):
         return super().get_queryset().filter(category=self.category)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(current_group=self.category.group, current_section=self.category, **kwargs)
+        context = super().get_context_data(current_group=self.category.group, current_section=self.category, **kwargs)
+        context["page_meta"] = list_page_meta(self.request, section=self.category, page=context["page_obj"])
+        return context
 
 
 class SearchView(ListingListView):
@@ -63,13 +68,15 @@ class SearchView(ListingListView):
         return super().get_queryset().search(name=self.name, area=self.area)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             current_group=directory_group(),
             query=self.name,
             area=self.area,
             searched=bool(self.name or self.area),
             **kwargs,
         )
+        context["page_meta"] = list_page_meta(self.request, group=context["current_group"], page=context["page_obj"])
+        return context
 
 
 class ListingDetailView(DetailView):
@@ -81,4 +88,9 @@ class ListingDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         category = self.object.category
-        return super().get_context_data(current_group=category.group, current_section=category, **kwargs)
+        return super().get_context_data(
+            current_group=category.group,
+            current_section=category,
+            page_meta=list_page_meta(self.request, section=category),
+            **kwargs,
+        )

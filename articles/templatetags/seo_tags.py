@@ -25,6 +25,13 @@ def article_structured_data(context, article):
     return jsonld(seo.news_article(article, site)) + jsonld(seo.breadcrumbs(article))
 
 
+@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+def page_meta_tags(context):
+    """Canonical URL, Open Graph and Twitter card: the `page_meta` the view declared, else the paper's card."""
+    meta = context.get("page_meta") or seo.list_page_meta(context.get("request"), page=context.get("page_obj"))
+    return {"meta": meta, "site_name": context["site"].name}
+
+
 @register.simple_tag(takes_context=True)
 def site_verification(context):
     """The meta tags Naver Search Advisor and Google Search Console check, when 사이트 정보 has their codes."""
