@@ -19,7 +19,7 @@ class Cached(Generic[T]):
         self.compute = compute
 
     def get(self) -> T:
-        value: T = cache.get_or_set(self.key, self.compute, self.timeout)
+        value: T = cache.get_or_set(self.key, self.compute, self.timeout)  # type: ignore[assignment]
         return value
 
     def clear(self, *args: Any, **kwargs: Any) -> None:
@@ -55,7 +55,7 @@ class CachedSingleton(models.Model):
     @classmethod
     def load(cls) -> Self:
         """The one row, cached; created with its defaults on a fresh database."""
-        row: Self = cache.get_or_set(
+        row: Self = cache.get_or_set(  # type: ignore[assignment]
             cls._cache_key(), lambda: cls.objects.get_or_create(pk=1)[0], cls.singleton_timeout
         )
         return row

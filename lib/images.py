@@ -7,11 +7,14 @@ goes through `validate_image`: the content decides, not the file name.
 import io
 import warnings
 from pathlib import PurePath
-from typing import Any
+from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models.fields.files import FieldFile
 from PIL import Image, ImageOps
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
@@ -26,7 +29,7 @@ RENDITIONS = {
 }
 
 
-def validate_image(file):
+def validate_image(file: IO[bytes]) -> str:
     """Refuse anything that is not a modest JPEG/PNG/GIF/WebP image, by its content."""
     size = getattr(file, "size", None)
     if size is not None and size > settings.IMAGE_MAX_BYTES:
@@ -59,10 +62,9 @@ def validate_image(file):
     return image_format
 
 
-def _open_rgb(file):
+def _open_rgb(file: IO[bytes]) -> Image.Image:
     file.seek(0)
-    image = Image.open(file)
-    image = ImageOps.exif_transpose(image)
+    image: Image.Image = ImageOps.exif_transpose(Image.open(file))
     if image.mode not in ("RGB", "L"):
         background = Image.new("RGB", image.size, "white")
         background.paste(image.convert("RGBA"), mask=image.convert("RGBA").getchannel("A"))
@@ -70,8 +72,8 @@ def _open_rgb(file):
     return image.convert("RGB")
 
 
-def _render(image, width, height, crop):
-    if crop:
+def _render(image: Image.Image, width: int, height: int | None, crop: bool) -> Image.Image:
+    if crop and height is not None:
         return ImageOps.fit(image, (width, height), Image.Resampling.LANCZOS)
     if image.width <= width:
         return image.copy()
@@ -79,20 +81,20 @@ def _render(image, width, height, crop):
     return image.resize((width, round(image.height * ratio)), Image.Resampling.LANCZOS)
 
 
-def _encode(image):
+def _encode(image: Image.Image) -> ContentFile[bytes]:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
     return ContentFile(buffer.getvalue())
 
 
-def make_renditions(field_file, storage=None):
+def make_renditions(field_file: FieldFile, storage: Storage | None = None) -> dict[str, list[Any]]:
     """Write every rendition of an uploaded image; return {name: [path, width, height]}."""
     storage = storage or field_file.storage
     with field_file.open("rb") as source:
         image = _open_rgb(source)
-    stem = PurePath(field_file.name).stem
-    folder = PurePath(field_file.name).parent / "renditions"
-    result = {}
+    source_name = PurePath(field_file.name or "image")
+    stem, folder = source_name.stem, source_name.parent / "renditions"
+    result: dict[str, list[Any]] = {}
     for name, (width, height, crop) in RENDITIONS.items():
         rendered = _render(image, width, height, crop)
         path = storage.save(str(folder / f"{stem}-{name}.jpg"), _encode(rendered))
@@ -103,7 +105,7 @@ def make_renditions(field_file, storage=None):
 EDITOR_WIDTHS = (720, 1440)
 
 
-def save_editor_upload(upload, storage):
+def save_editor_upload(upload: UploadedFile, storage: Storage) -> dict[str, str]:
     """Re-encode an editor upload (dropping metadata and anything hidden in it) at the article widths.
 
     Returns {"default": url, "<width>": url, …}, the answer CKEditor's upload adapter turns into the
@@ -111,7 +113,7 @@ def save_editor_upload(upload, storage):
     """
     validate_image(upload)
     image = _open_rgb(upload)
-    stem = PurePath(upload.name).stem[:40] or "image"
+    stem = PurePath(upload.name or "").stem[:40] or "image"
     urls = {}
     for width in EDITOR_WIDTHS:
         rendered = _render(image, width, None, False)

@@ -11,9 +11,9 @@ def client_ip(request: HttpRequest) -> str | None:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if hops:
-            return hops[-1]
+            return str(hops[-1])
     address = request.META.get("REMOTE_ADDR")
-    return str(address) if address is not None else None
+    return None if address is None else str(address)
 
 
 def address_digest(purpose: str, address: str, *extra: object) -> str:

@@ -66,7 +66,7 @@ VIDEO_HOSTS = {
 _EMPTY_IFRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>\s*</iframe>")
 
 
-def _safe_srcset(value):
+def _safe_srcset(value: str) -> str | None:
     """Keep a srcset only when every candidate is a web or site-relative address (no data: or javascript:)."""
     for candidate in value.split(","):
         url = candidate.strip().split(" ")[0]
@@ -76,7 +76,7 @@ def _safe_srcset(value):
     return value
 
 
-def _filter_attribute(tag, attribute, value):
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     if tag == "img" and attribute == "srcset":
         return _safe_srcset(value)
     if tag == "iframe" and attribute == "src":
@@ -88,7 +88,7 @@ def _filter_attribute(tag, attribute, value):
     return value
 
 
-def sanitize_html(html):
+def sanitize_html(html: str | None) -> str:
     """Keep text structure, links, images, tables and allow-listed video players; drop the rest."""
     cleaned = nh3.clean(
         html or "",
