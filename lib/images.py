@@ -81,7 +81,7 @@ def _render(image: Image.Image, width: int, height: int | None, crop: bool) -> I
     return image.resize((width, round(image.height * ratio)), Image.Resampling.LANCZOS)
 
 
-def _encode(image: Image.Image) -> ContentFile[bytes]:
+def _encode(image: Image.Image) -> "ContentFile[bytes]":
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
     return ContentFile(buffer.getvalue())
