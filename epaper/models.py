@@ -6,19 +6,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from lib.filetypes import is_pdf
+from lib.filetypes import check_size, is_pdf
 from lib.images import RenditionsMixin, validate_image
 
 
 def validate_pdf(file):
     """Refuse anything that is not a PDF by its content, and anything too large."""
-    size = getattr(file, "size", None)
-    if size is not None and size > settings.EPAPER_PDF_MAX_BYTES:
-        raise ValidationError(
-            "PDF 파일은 %(limit)dMB 이하만 올릴 수 있습니다.",
-            code="too_large",
-            params={"limit": settings.EPAPER_PDF_MAX_BYTES // (1024 * 1024)},
-        )
+    check_size(file, settings.EPAPER_PDF_MAX_BYTES, "PDF")
     if not is_pdf(file):
         raise ValidationError("PDF 파일만 올릴 수 있습니다.", code="not_pdf")
 

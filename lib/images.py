@@ -17,6 +17,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models.fields.files import FieldFile
 from PIL import Image, ImageOps
 
+from lib.filetypes import check_size
+
 ALLOWED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 
 # name: (width, height or None to keep the aspect ratio, crop to the box?)
@@ -31,13 +33,7 @@ RENDITIONS = {
 
 def validate_image(file: IO[bytes]) -> str:
     """Refuse anything that is not a modest JPEG/PNG/GIF/WebP image, by its content."""
-    size = getattr(file, "size", None)
-    if size is not None and size > settings.IMAGE_MAX_BYTES:
-        raise ValidationError(
-            "이미지 파일은 %(limit)dMB 이하만 올릴 수 있습니다.",
-            code="too_large",
-            params={"limit": settings.IMAGE_MAX_BYTES // (1024 * 1024)},
-        )
+    check_size(file, settings.IMAGE_MAX_BYTES, "이미지")
     position = file.tell() if hasattr(file, "tell") else None
     try:
         with warnings.catch_warnings():

@@ -1,15 +1,7 @@
 import pytest
-from django.core.cache import cache
 
 from lib.cache import Cached
 from pages.models import SiteSettings
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_a_cached_value_is_computed_once_until_cleared():

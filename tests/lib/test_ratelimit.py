@@ -1,14 +1,4 @@
-import pytest
-from django.core.cache import cache
-
 from lib import ratelimit
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_hits_are_allowed_up_to_the_limit_and_refused_after():
