@@ -8,14 +8,14 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 
 from articles.models import Article
+from lib.cache import Cached
 
 from . import online
 from .models import ArticleDailyViews, DailyVisits, OnlineVisitor, Visit
 from .services import FIGURES_CACHE_KEY
 
 FIGURES_CACHE_SECONDS = 5
-MOST_READ_CACHE_KEY = "visitors:most-read"
-MOST_READ_CACHE_SECONDS = 120
+MOST_READ_LIMIT = 10
 MOST_READ_DAYS = 7
 
 
@@ -89,21 +89,26 @@ def ranked_articles(*, days=MOST_READ_DAYS, limit=10, now=None):
     )
 
 
-def most_read(limit=10):
-    """많이 본 뉴스: the most read of the last 7 days, topped up with the most read of all time
-    while the site is new. Cached briefly; it is a ranking, not a figure readers compare."""
-    articles = cache.get(MOST_READ_CACHE_KEY)
-    if articles is None:
-        articles = ranked_articles(limit=limit)
-        if len(articles) < limit:
-            articles += list(
-                Article.objects.published()
-                .for_list()
-                .exclude(pk__in=[article.pk for article in articles])
-                .order_by("-view_count", "-published_at", "-id")[: limit - len(articles)]
-            )
-        cache.set(MOST_READ_CACHE_KEY, articles, MOST_READ_CACHE_SECONDS)
+def _most_read(limit=MOST_READ_LIMIT):
+    articles = ranked_articles(limit=limit)
+    if len(articles) < limit:
+        articles += list(
+            Article.objects.published()
+            .for_list()
+            .exclude(pk__in=[article.pk for article in articles])
+            .order_by("-view_count", "-published_at", "-id")[: limit - len(articles)]
+        )
     return articles
+
+
+# A ranking, not a figure readers compare: cached briefly, never cleared.
+MOST_READ = Cached("visitors:most-read", 120, _most_read)
+
+
+def most_read(limit=MOST_READ_LIMIT):
+    """많이 본 뉴스: the most read of the last 7 days, topped up with the most read of all time
+    while the site is new (at most MOST_READ_LIMIT)."""
+    return MOST_READ.get()[:limit]
 
 
 def daily_series(days=30, now=None):
