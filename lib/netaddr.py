@@ -1,8 +1,7 @@
-"""The client's address, and the keyed hash under which it may be counted (no raw address is kept)."""
+"""The client's address, as our own front proxy reports it (lib.ratelimit counts it under a keyed hash)."""
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils.crypto import salted_hmac
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -14,9 +13,3 @@ def client_ip(request: HttpRequest) -> str | None:
             return str(hops[-1])
     address = request.META.get("REMOTE_ADDR")
     return None if address is None else str(address)
-
-
-def address_digest(purpose: str, address: str, *extra: object) -> str:
-    """A keyed hash of `address` (plus any `extra` parts) for `purpose`: stable, and not reversible."""
-    value = "|".join([address, *(str(part) for part in extra)])
-    return salted_hmac(purpose, value).hexdigest()
