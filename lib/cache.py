@@ -56,6 +56,6 @@ class CachedSingleton(models.Model):
     def load(cls) -> Self:
         """The one row, cached; created with its defaults on a fresh database."""
         row: Self = cache.get_or_set(  # type: ignore[assignment]
-            cls._cache_key(), lambda: cls.objects.get_or_create(pk=1)[0], cls.singleton_timeout
+            cls._cache_key(), lambda: cls._default_manager.get_or_create(pk=1)[0], cls.singleton_timeout
         )
         return row
