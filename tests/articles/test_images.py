@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from articles.images import validate_image
 from articles.models import Section
-from tests.conftest import png_bytes
+from tests.factories import png_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from directory.models import Listing
-from tests.directory.factories import make_listing
+from tests.factories import make_listing
 
 pytestmark = pytest.mark.django_db
 

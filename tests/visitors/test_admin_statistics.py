@@ -7,9 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import hit
 from visitors.models import ArticleDailyViews, DailyVisits, Visit
-
-from .conftest import hit
 
 pytestmark = pytest.mark.django_db
 
