@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, BreakingNews, Correction, ReviewStep, Tag
+from tests.factories import FROZEN_NOW
 from visitors.identity import COOKIE_NAME as VISITOR_COOKIE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -124,10 +125,10 @@ def test_breaking_bar_rotates_pauses_and_fits_a_phone(live_server, page, screens
     BreakingNews.objects.create(text="첫째 속보: 자유로 문산 방향 사고로 정체", expires_at=until)
     BreakingNews.objects.create(text="둘째 속보: 경의중앙선 운행 재개", expires_at=until)
     page.set_viewport_size({"width": 320, "height": 640})
-    page.clock.install()  # the page's timers run on a clock the test moves, not on real seconds
+    # the page's timers run on a clock that stands still until the test moves it
+    page.clock.install(time=FROZEN_NOW)
+    page.clock.pause_at(FROZEN_NOW + datetime.timedelta(minutes=1))
     page.goto(live_server.url + "/")
-    loaded = datetime.datetime.fromtimestamp(page.evaluate("Date.now()") / 1000, tz=datetime.UTC)
-    page.clock.pause_at(loaded + datetime.timedelta(seconds=1))
     bar = page.get_by_role("region", name="속보")
     assert bar.locator(".breaking__item:visible").count() == 1
 
