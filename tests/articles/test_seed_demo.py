@@ -4,16 +4,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles import demo
 from articles.models import Article, BreakingNews, Byline, Correction, FrontPagePin, ReviewStep, Revision, Section
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_demo_photos")]
 
-
-@pytest.fixture(autouse=True)
-def _small_photos(monkeypatch):
-    """Demo photos at a fifth of their size: the same content in a fraction of the image work."""
-    monkeypatch.setattr(demo, "PHOTO_SIZE", (320, 213))
 
 def test_seed_demo_fills_every_section_and_is_idempotent(client):
     call_command("seed_demo", stdout=io.StringIO())
