@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint format setup seed clean
+.PHONY: run serve test test-clock lint format setup seed clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ serve: seed
 ## test: install and run the whole suite (browser tests skip without Chromium)
 test: $(INSTALLED)
 	$(BIN)/pytest
+
+## test-clock: the suite (without the browser) on SQLite under faketime, at 23:59 KST on the last day of a month
+CLOCK ?= 2026-12-31 14:59:00
+test-clock: $(INSTALLED)
+	env -u DATABASE_URL -u REDIS_URL faketime -f '@$(CLOCK)' $(BIN)/pytest -q -p no:cacheprovider -m "not browser"
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

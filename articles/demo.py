@@ -66,8 +66,12 @@ SCENES = {
 }
 
 
+# The size demo photos are saved at; the seeding test makes them small, since renditions cost time.
+PHOTO_SIZE = (1600, 1067)
+
+
 def demo_photo(scene, seed):
-    """A 1600×1067 picture with a sky, a horizon and shapes in the scene's colours."""
+    """A picture (drawn at 1600×1067, saved at PHOTO_SIZE) with a sky, a horizon and shapes in the scene's colours."""
     sky, ground, accent = SCENES.get(scene, SCENES["field"])
     rng = random.Random(seed)
     width, height = 1600, 1067
@@ -88,6 +92,8 @@ def demo_photo(scene, seed):
             draw.rectangle([width // 2 - 300, horizon - 140, width // 2 + 300, height], fill=accent)
             break
         draw.rectangle([x, horizon - h, x + w, horizon + rng.randint(0, 60)], fill=color)
+    if image.size != PHOTO_SIZE:
+        image = image.resize(PHOTO_SIZE, Image.Resampling.BOX)
     image = image.filter(ImageFilter.GaussianBlur(1.2))
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=85)

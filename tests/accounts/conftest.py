@@ -1,15 +1,6 @@
-import re
-
 import pytest
-from captcha.models import CaptchaStore
 
 from pages.models import Document
-
-
-def captcha_on(html):
-    """The challenge key a page shows, and its right answer from the store."""
-    key = re.search(r'name="captcha_0" value="(\w+)"', html).group(1)
-    return key, CaptchaStore.objects.get(hashkey=key).response
 
 
 @pytest.fixture
@@ -34,9 +25,3 @@ def signup_data():
         return {key: value for key, value in data.items() if value is not None}
 
     return make
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Login tests check many passwords; a fast hasher keeps them quick (the rules are the same)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

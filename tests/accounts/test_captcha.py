@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.captcha import HISS, _digit_clips
-
-from .conftest import captcha_on
+from tests.factories import captcha_on
 
 pytestmark = pytest.mark.django_db
 

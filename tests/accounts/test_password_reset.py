@@ -3,7 +3,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from .conftest import captcha_on
+from tests.factories import captcha_on
 
 pytestmark = pytest.mark.django_db
 

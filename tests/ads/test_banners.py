@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from ads import counters
 from ads.models import Banner
-from tests.ads.factories import make_banner
-from tests.conftest import png_bytes
+from tests.factories import make_banner, png_bytes
 
 pytestmark = pytest.mark.django_db
 

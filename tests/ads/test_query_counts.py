@@ -5,8 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.ads.factories import make_banner
-from tests.directory.factories import make_listing
+from tests.factories import make_banner, make_listing
 
 pytestmark = pytest.mark.django_db
 

@@ -1,35 +1,10 @@
 import pytest
 from django.urls import reverse
 
-from articles.models import Article, Section
+from articles.models import Article
+from tests.factories import article_form
 
 pytestmark = pytest.mark.django_db
-
-
-def article_form(reporter, **overrides):
-    data = {
-        "section": Section.objects.get(slug="paju").pk,
-        "title": "운정호수공원 야간 개방 연장",
-        "subtitle": "",
-        "summary": "여름철 야간 개방이 밤 10시까지 늘어난다.",
-        "body": "<p>파주시는 운정호수공원 야간 개방 시간을 늘린다고 밝혔다.</p>",
-        "photo_alt": "",
-        "photo_caption": "",
-        "photo_credit": "",
-        "video_url": "",
-        "status": "draft",
-        "published_at_0": "2026-11-20",
-        "published_at_1": "09:00:00",
-        "reporter": reporter.pk,
-        "byline": "",
-        "origin": "own",
-        "review_note": "",
-    }
-    # the admin's inline forms (co-reporters, corrections) come with management data
-    for prefix in ("bylines", "corrections"):
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
-    data.update(overrides)
-    return data
 
 
 def test_reporter_writes_a_draft_under_their_own_name(client, reporter, editor):

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from articles.models import Article, BreakingNews, Byline, Correction, FrontPagePin, ReviewStep, Revision, Section
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_demo_photos")]
 
 
 def test_seed_demo_fills_every_section_and_is_idempotent(client):

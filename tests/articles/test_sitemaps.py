@@ -51,8 +51,7 @@ def test_sitemap_index_names_every_section_in_the_sitemap_namespace(client):
 
 def test_tags_listings_policy_pages_and_editions_are_listed(client, make_article):
     from articles.models import Tag
-    from tests.directory.factories import make_listing
-    from tests.epaper.factories import make_edition
+    from tests.factories import make_edition, make_listing
 
     shown, unused = Tag.objects.create(name="임진각"), Tag.objects.create(name="초안에만")
     make_article().tags.add(shown)

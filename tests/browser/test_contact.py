@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from contact.models import AdRequest, Tip
-from tests.conftest import png_bytes
+from tests.factories import png_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -1,9 +1,7 @@
 import pytest
 
 from directory.models import Listing
-from tests.ads.factories import make_banner
-from tests.directory.factories import make_listing
-from tests.epaper.factories import make_edition
+from tests.factories import make_banner, make_edition, make_listing
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

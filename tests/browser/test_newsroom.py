@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, BreakingNews, Correction, ReviewStep, Tag
+from tests.factories import FROZEN_NOW
 from visitors.identity import COOKIE_NAME as VISITOR_COOKIE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -124,6 +125,9 @@ def test_breaking_bar_rotates_pauses_and_fits_a_phone(live_server, page, screens
     BreakingNews.objects.create(text="첫째 속보: 자유로 문산 방향 사고로 정체", expires_at=until)
     BreakingNews.objects.create(text="둘째 속보: 경의중앙선 운행 재개", expires_at=until)
     page.set_viewport_size({"width": 320, "height": 640})
+    # the page's timers run on a clock that stands still until the test moves it
+    page.clock.install(time=FROZEN_NOW)
+    page.clock.pause_at(FROZEN_NOW + datetime.timedelta(minutes=1))
     page.goto(live_server.url + "/")
     bar = page.get_by_role("region", name="속보")
     assert bar.locator(".breaking__item:visible").count() == 1
@@ -132,19 +136,19 @@ def test_breaking_bar_rotates_pauses_and_fits_a_phone(live_server, page, screens
         return bar.locator(".breaking__item:visible").inner_text()
 
     first = shown()
-    page.wait_for_timeout(5300)
+    page.clock.run_for(5300)
     assert shown() != first  # it rotates on its own
     pause = bar.get_by_role("button", name="일시정지")
     pause.focus()
     assert pause.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
     held = shown()
-    page.wait_for_timeout(5300)
+    page.clock.run_for(5300)
     assert shown() == held  # nothing moves while the keyboard focus is in the bar
     pause.click()
     assert bar.get_by_role("button", name="다시 재생").is_visible()
     page.locator("#content").focus()
     page.mouse.move(5, 600)
-    page.wait_for_timeout(5300)
+    page.clock.run_for(5300)
     assert shown() == held  # paused by the reader: stays still after focus leaves
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0

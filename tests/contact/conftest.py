@@ -1,12 +1,8 @@
-import io
-
 import pytest
 from captcha.models import CaptchaStore
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.conftest import png_bytes
-
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+from tests.factories import PDF_BYTES, png_bytes
 
 
 @pytest.fixture(autouse=True)
@@ -74,10 +70,3 @@ def pdf_file():
         return SimpleUploadedFile(name, data, content_type="application/pdf")
 
     return make
-
-
-def file_bytes(response):
-    buffer = io.BytesIO()
-    for chunk in response.streaming_content:
-        buffer.write(chunk)
-    return buffer.getvalue()

@@ -2,7 +2,6 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from contact.models import AdRequest
 
@@ -20,11 +19,11 @@ def test_ad_request_page_offers_the_four_kinds_and_links_the_guide(client):
     assert "상담 종료 후 1년" in html
 
 
-def test_ad_request_is_stored_with_a_reference_shown_and_mailed(client, ad_data, editor, mailoutbox):
+def test_ad_request_is_stored_with_a_reference_shown_and_mailed(client, ad_data, editor, mailoutbox, frozen_now):
     response = client.post(URL, ad_data())
     assert response.status_code == 302
     ad_request = AdRequest.objects.get()
-    assert ad_request.reference == f"A-{timezone.localdate():%Y%m%d}-0001"
+    assert ad_request.reference == "A-20261118-0001"
     assert ad_request.kind == AdRequest.Kind.BANNER
     assert ad_request.status == AdRequest.Status.RECEIVED
     done = client.get(response.url).content.decode()

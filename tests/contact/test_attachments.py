@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from contact.models import AdRequest, Attachment, Tip
-from tests.contact.conftest import PDF_BYTES, file_bytes
+from tests.factories import PDF_BYTES, file_bytes
 
 pytestmark = pytest.mark.django_db
 

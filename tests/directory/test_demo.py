@@ -6,7 +6,7 @@ from django.urls import reverse
 from directory import demo
 from directory.models import Listing
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_demo_photos")]
 
 
 def test_demo_fills_every_category_with_photos_and_some_paid_listings_once(client):

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from articles.models import Section
 from directory.models import Listing
-from tests.directory.factories import make_listing
+from tests.factories import make_listing
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from directory.models import Listing
-from tests.directory.factories import make_listing
+from tests.factories import make_listing
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ CATEGORIES = ["food", "services", "retail", "medical", "education", "real-estate
 
 def fill(total):
     for number in range(Listing.objects.count(), total):
-        make_listing(CATEGORIES[number % len(CATEGORIES)], photo=number % 10 == 0, name=f"파주 칼국수 {number}")
+        make_listing(CATEGORIES[number % len(CATEGORIES)], photo=number % 50 == 0, name=f"파주 칼국수 {number}")
 
 
 def count_queries(client, url):

@@ -9,8 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from epaper.models import Edition, validate_pdf
-from tests.conftest import png_bytes
-from tests.epaper.factories import PDF_BYTES, make_edition, pdf_upload
+from tests.factories import PDF_BYTES, make_edition, pdf_upload, png_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from articles.models import Section
 from lib.images import validate_image
-from tests.conftest import png_bytes
+from tests.factories import png_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.directory.factories import make_listing
+from tests.factories import make_listing
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import hit
 from visitors.models import ArticleDailyViews, DailyVisits, Visit
-
-from .conftest import hit
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +22,7 @@ def admin_client(client, django_user_model):
     return client
 
 
-def test_statistics_show_today_yesterday_best_total_and_online(admin_client, browser):
+def test_statistics_show_today_yesterday_best_total_and_online(admin_client, browser, frozen_now):
     today = timezone.localdate()
     DailyVisits.objects.create(day=today - datetime.timedelta(days=1), visits=12)
     DailyVisits.objects.create(day=datetime.date(2025, 10, 3), visits=345)
@@ -34,7 +33,7 @@ def test_statistics_show_today_yesterday_best_total_and_online(admin_client, bro
     assert "손님 3 · 회원 0 (최근 10분)" in text
 
 
-def test_chart_is_an_svg_with_one_bar_per_day_for_thirty_days(admin_client):
+def test_chart_is_an_svg_with_one_bar_per_day_for_thirty_days(admin_client, frozen_now):
     today = timezone.localdate()
     DailyVisits.objects.create(day=today, visits=80)
     DailyVisits.objects.create(day=today - datetime.timedelta(days=29), visits=40)
@@ -51,7 +50,7 @@ def test_chart_is_an_svg_with_one_bar_per_day_for_thirty_days(admin_client):
     assert f"{today:%m월 %d일}: 80명" in svg
 
 
-def test_most_read_articles_and_top_referring_domains(admin_client, make_article):
+def test_most_read_articles_and_top_referring_domains(admin_client, make_article, frozen_now):
     today = timezone.localdate()
     popular = make_article(title="가장 많이 본 기사")
     ArticleDailyViews.objects.create(article=popular, day=today, views=70)

@@ -8,9 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article
+from tests.factories import hit
 from visitors.models import DailyVisits
-
-from .conftest import hit
 
 pytestmark = pytest.mark.django_db
 

@@ -11,10 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from tests.factories import hit
 from visitors.identity import COOKIE_NAME
 from visitors.models import ArticleDailyViews, ArticleView, DailyVisits, Visit
-
-from .conftest import hit
 
 pytestmark = pytest.mark.django_db
 

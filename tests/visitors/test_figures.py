@@ -7,9 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import hit
 from visitors.models import DailyVisits
-
-from .conftest import hit
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +18,7 @@ def footer(client):
     return page[page.index('<footer class="sitefooter">') :]
 
 
-def test_footer_shows_guests_and_members_online_in_the_reference_form(client, browser, member, editor):
+def test_footer_shows_guests_and_members_online_in_the_reference_form(client, browser, member, editor, frozen_now):
     for _ in range(3):
         hit(browser())
     for user in (member, editor):
@@ -51,7 +50,7 @@ def test_only_visitors_of_the_last_ten_minutes_are_online(client, browser, monke
     assert "손님 : 1 명 | 회원 : 0 명" in footer(client)
 
 
-def test_footer_shows_today_yesterday_best_day_and_total(client, browser):
+def test_footer_shows_today_yesterday_best_day_and_total(client, browser, frozen_now):
     today = timezone.localdate()
     DailyVisits.objects.create(day=today - datetime.timedelta(days=1), visits=41)
     DailyVisits.objects.create(day=today - datetime.timedelta(days=20), visits=1250)
