@@ -1,3 +1,6 @@
+from __future__ import annotations
+
+import datetime
 import html
 import re
 
@@ -97,9 +100,9 @@ class Section(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What readers may see: published and due. Every public entry point starts here."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, now: datetime.datetime | None = None) -> ArticleQuerySet:
+        """What readers may see: published and due at now (default: this moment). Every public entry point starts here."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
     def for_list(self):
         """The columns a list or widget shows, with section, group and reporter in one query."""
