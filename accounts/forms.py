@@ -23,21 +23,12 @@ def is_reserved(name):
 
 
 class AccountFormMixin:
-    """Labels without a trailing colon, and each field with an error pointed at its message
-    (aria-describedby) so that screen readers announce it."""
+    """Labels without a trailing colon. Django itself points each widget at its help and error
+    (aria-describedby, see templates/django/forms/field.html) so that screen readers announce them."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                field = self.fields[name]
-                # Setting the attribute stops Django adding its own help-text reference, so keep it.
-                ids = [f"id_{name}_helptext"] if field.help_text else []
-                field.widget.attrs["aria-describedby"] = " ".join([*ids, f"id_{name}_error"])
 
 
 def clean_nickname_value(nickname, *, exclude_pk=None):
