@@ -1,35 +1,26 @@
 """The front page's rules, called directly: pins first, the newest published articles fill the rest."""
 
 import datetime
-import itertools
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.front_page import HOME_BLOCK_SIZE, HOME_HEADLINES, HOME_VIDEOS, FrontPage, compose_front_page
-from articles.models import Article, FrontPagePin, Group, Section
+from articles.models import Article, FrontPagePin, Group
 
 pytestmark = pytest.mark.django_db
 
 KST = datetime.timezone(datetime.timedelta(hours=9))
 NOW = datetime.datetime(2026, 3, 31, 23, 59, tzinfo=KST)
-_numbers = itertools.count(1)
 
 
 @pytest.fixture
-def article(reporter):
-    def make(minutes_ago, section="paju", status=Article.Status.PUBLISHED, **fields):
-        number = next(_numbers)
-        return Article.objects.create(
-            section=Section.objects.get(slug=section),
-            title=fields.pop("title", f"기사 {number}"),
-            body="<p>본문</p>",
-            reporter=reporter,
-            status=status,
-            published_at=NOW - datetime.timedelta(minutes=minutes_ago),
-            **fields,
-        )
+def article(make_article):
+    """An article published the given minutes before NOW (negative: after it)."""
+
+    def make(minutes_ago, **fields):
+        return make_article(published_at=NOW - datetime.timedelta(minutes=minutes_ago), **fields)
 
     return make
 

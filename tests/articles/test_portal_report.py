@@ -3,12 +3,11 @@
 import csv
 import datetime
 import io
-import itertools
 
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, Byline, Section
+from articles.models import Article, Byline
 from articles.portal_report import (
     CSV_HEADER,
     OWN_SHARE_TARGET,
@@ -23,22 +22,12 @@ pytestmark = pytest.mark.django_db
 
 KST = datetime.timezone(datetime.timedelta(hours=9))
 NOW = datetime.datetime(2026, 3, 31, 23, 59, tzinfo=KST)
-_numbers = itertools.count(1)
 
 
 @pytest.fixture
-def article(reporter):
-    def make(published_at, origin=Article.Origin.OWN, status=Article.Status.PUBLISHED, **fields):
-        return Article.objects.create(
-            section=Section.objects.get(slug="paju"),
-            title=fields.pop("title", f"보고 기사 {next(_numbers)}"),
-            body="<p>본문</p>",
-            reporter=reporter,
-            status=status,
-            origin=origin,
-            published_at=published_at,
-            **fields,
-        )
+def article(make_article):
+    def make(published_at, origin=Article.Origin.OWN, **fields):
+        return make_article(published_at=published_at, origin=origin, **fields)
 
     return make
 
