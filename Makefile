@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-clock lint format setup seed clean
+.PHONY: run serve test test-clock lint typecheck format setup seed clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,9 +39,17 @@ CLOCK ?= 2026-12-31 14:59:00
 test-clock: $(INSTALLED)
 	env -u DATABASE_URL -u REDIS_URL faketime -f '@$(CLOCK)' $(BIN)/pytest -q -p no:cacheprovider -m "not browser"
 
-lint: $(INSTALLED)
+lint: $(INSTALLED) typecheck
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# What mypy checks (settings in pyproject.toml): lib/ strictly, and the typed modules of the apps.
+TYPED := $(wildcard lib) $(wildcard */services.py) $(wildcard */models.py) \
+	articles/front_page.py articles/portal_report.py articles/revisions.py
+
+## typecheck: mypy with django-stubs over lib/ (strict), every services.py, the QuerySets and the front page
+typecheck: $(INSTALLED)
+	$(BIN)/mypy $(TYPED)
 
 format: $(INSTALLED)
 	$(BIN)/ruff format .

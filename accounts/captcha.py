@@ -54,6 +54,7 @@ def challenge_urls(key):
 
 class NumericCaptchaWidget(CaptchaTextInput):
     template_name = "accounts/widgets/numeric_captcha.html"  # in the app: form widgets render from app templates
+    use_fieldset = False  # one label, for the answer box: the hidden key needs none
 
     class Media:
         js = [forms.Script("js/captcha.js", defer=True)]

@@ -22,24 +22,6 @@ def is_reserved(name):
     return name.casefold() in {reserved.casefold() for reserved in settings.ACCOUNTS_RESERVED_NAMES}
 
 
-class AccountFormMixin:
-    """Labels without a trailing colon, and each field with an error pointed at its message
-    (aria-describedby) so that screen readers announce it."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                field = self.fields[name]
-                # Setting the attribute stops Django adding its own help-text reference, so keep it.
-                ids = [f"id_{name}_helptext"] if field.help_text else []
-                field.widget.attrs["aria-describedby"] = " ".join([*ids, f"id_{name}_error"])
-
-
 def clean_nickname_value(nickname, *, exclude_pk=None):
     nickname = nickname.strip()
     if not 2 <= len(nickname) <= 12:
@@ -60,7 +42,7 @@ def clean_email_value(email, *, exclude_pk=None):
     return email
 
 
-class SignupForm(AccountFormMixin, forms.Form):
+class SignupForm(forms.Form):
     username = forms.CharField(
         label="아이디",
         max_length=20,
@@ -163,7 +145,7 @@ class SignupForm(AccountFormMixin, forms.Form):
         return cleaned
 
 
-class LoginForm(AccountFormMixin, auth_forms.AuthenticationForm):
+class LoginForm(auth_forms.AuthenticationForm):
     error_messages = {
         "invalid_login": "아이디 또는 비밀번호가 올바르지 않습니다.",
         "inactive": "아이디 또는 비밀번호가 올바르지 않습니다.",
@@ -183,7 +165,7 @@ class LoginForm(AccountFormMixin, auth_forms.AuthenticationForm):
         return super().get_invalid_login_error()
 
 
-class PasswordResetRequestForm(AccountFormMixin, auth_forms.PasswordResetForm):
+class PasswordResetRequestForm(auth_forms.PasswordResetForm):
     captcha = NumericCaptchaField()
 
     def __init__(self, *args, **kwargs):
@@ -194,7 +176,7 @@ class PasswordResetRequestForm(AccountFormMixin, auth_forms.PasswordResetForm):
         )
 
 
-class SetPasswordForm(AccountFormMixin, auth_forms.SetPasswordForm):
+class SetPasswordForm(auth_forms.SetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = "새 비밀번호"
@@ -202,7 +184,7 @@ class SetPasswordForm(AccountFormMixin, auth_forms.SetPasswordForm):
         self.error_messages = {**self.error_messages, "password_mismatch": MISMATCH_MESSAGE}
 
 
-class PasswordChangeForm(AccountFormMixin, auth_forms.PasswordChangeForm):
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["old_password"].label = "현재 비밀번호"
@@ -215,7 +197,7 @@ class PasswordChangeForm(AccountFormMixin, auth_forms.PasswordChangeForm):
         }
 
 
-class ProfileForm(AccountFormMixin, forms.ModelForm):
+class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["nickname", "email"]
@@ -241,7 +223,7 @@ class ProfileForm(AccountFormMixin, forms.ModelForm):
         """Uniqueness is checked above with Korean messages and without regard to case."""
 
 
-class WithdrawForm(AccountFormMixin, forms.Form):
+class WithdrawForm(forms.Form):
     password = forms.CharField(
         label="비밀번호 확인",
         strip=False,

@@ -1,14 +1,30 @@
 """Member writes that span several rows: signup with its consents, consent changes, withdrawal."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from axes.utils import reset as axes_reset
 from django.db import transaction
 from django.utils import timezone
 
 from .models import Consent, User
 
+if TYPE_CHECKING:
+    from pages.models import Document
+
 
 @transaction.atomic
-def member_signup(*, username, nickname, email, password, terms, privacy, marketing):
+def member_signup(
+    *,
+    username: str,
+    nickname: str,
+    email: str,
+    password: str,
+    terms: Document,
+    privacy: Document,
+    marketing: bool,
+) -> User:
     """Create a member with the two required consents (and the optional one), all or nothing."""
     user = User.objects.create_user(username=username, email=email, password=password, nickname=nickname)
     Consent.objects.create(user=user, kind=Consent.Kind.TERMS, document=terms, version=terms.version)
@@ -18,7 +34,7 @@ def member_signup(*, username, nickname, email, password, terms, privacy, market
     return user
 
 
-def marketing_consent_set(*, user, agreed):
+def marketing_consent_set(*, user: User, agreed: bool) -> None:
     """Give or withdraw the optional marketing consent; history is kept, never overwritten."""
     active = user.consents.filter(kind=Consent.Kind.MARKETING, withdrawn_at__isnull=True)
     if agreed and not active.exists():
@@ -28,7 +44,7 @@ def marketing_consent_set(*, user, agreed):
 
 
 @transaction.atomic
-def member_withdraw(*, user):
+def member_withdraw(*, user: User) -> None:
     """회원탈퇴: the account can no longer log in and its personal data is erased at once.
 
     The row stays so that the ID remains taken (nobody can pose as the member) and what the

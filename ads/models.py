@@ -1,5 +1,9 @@
+from __future__ import annotations
+
+import datetime
 import io
 from pathlib import PurePath
+from typing import Self
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -28,8 +32,8 @@ SLOT_SIZES = {
 }
 
 
-class BannerQuerySet(models.QuerySet):
-    def running(self, now=None):
+class BannerQuerySet(models.QuerySet["Banner"]):
+    def running(self, now: datetime.datetime | None = None) -> Self:
         """Banners readers may see now: switched on and inside their dates."""
         now = now or timezone.now()
         return self.filter(is_active=True, starts_at__lte=now).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))

@@ -1,18 +1,15 @@
-import csv
 import datetime
-import difflib
-import re
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
-from django.http import HttpResponse, HttpResponseRedirect
+from django.db.models import Count
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.html import format_html, format_html_join
 
 from . import services
 from .models import (
@@ -27,9 +24,8 @@ from .models import (
     Section,
     Tag,
 )
-
-OWN_SHARE_TARGET = 30  # percent of 자체기사 portal partnership reviews ask for
-REPORT_MONTHS = 12
+from .portal_report import OWN_SHARE_TARGET, kst, month_range, monthly_shares, own_share, portal_csv
+from .revisions import revision_diff
 
 
 class SectionInline(admin.TabularInline):
@@ -61,10 +57,6 @@ class SectionListFilter(admin.RelatedFieldListFilter):
 
 def can_publish(user):
     return user.has_perm("articles.publish_article")
-
-
-def kst(value):
-    return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -351,17 +343,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def portal_report_view(self, request):
         if not can_publish(request.user):
             raise PermissionDenied
-        today = timezone.localdate()
-        months = []
-        first = today.replace(day=1)
-        for _ in range(REPORT_MONTHS):
-            months.append((first, own_share(month_range(first))))
-            first = (first - datetime.timedelta(days=1)).replace(day=1)
         context = {
             **self.admin_site.each_context(request),
             "title": "포털 제휴 보고",
             "opts": self.opts,
-            "months": months,
+            "months": monthly_shares(timezone.localdate()),
             "target": OWN_SHARE_TARGET,
         }
         return TemplateResponse(request, "admin/articles/article/portal_report.html", context)
@@ -369,7 +355,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def portal_report_csv(self, request):
         if not can_publish(request.user):
             raise PermissionDenied
-        return portal_csv(request, timezone.now())
+        return portal_csv(timezone.now(), request.build_absolute_uri)
 
 
 REVIEW_MESSAGES = {
@@ -379,109 +365,6 @@ REVIEW_MESSAGES = {
     ReviewStep.Action.SCHEDULED: "{when} (한국 시간)에 공개되도록 예약했습니다. 기자에게 메일로 알렸습니다.",
     ReviewStep.Action.UNPUBLISHED: "발행을 취소했습니다. 독자에게 더 이상 보이지 않습니다.",
 }
-
-
-def month_range(day):
-    """The aware [start, end) of the KST calendar month holding day."""
-    start = day.replace(day=1)
-    end = (start + datetime.timedelta(days=32)).replace(day=1)
-    zone = timezone.get_current_timezone()
-    return (
-        datetime.datetime.combine(start, datetime.time(), tzinfo=zone),
-        datetime.datetime.combine(end, datetime.time(), tzinfo=zone),
-    )
-
-
-def own_share(period):
-    """Published articles in the period and the percentage that are 자체기사."""
-    start, end = period
-    totals = (
-        Article.objects.published()
-        .filter(published_at__gte=start, published_at__lt=end)
-        .aggregate(total=Count("id"), own=Count("id", filter=Q(origin=Article.Origin.OWN)))
-    )
-    total, own = totals["total"], totals["own"]
-    percent = round(own * 100 / total, 1) if total else 0
-    return {"total": total, "own": own, "percent": percent, "meets": total > 0 and percent >= OWN_SHARE_TARGET}
-
-
-def portal_csv(request, now):
-    """Published articles of the last 12 months, as portal partnership reviews ask for them.
-
-    UTF-8 with a byte-order mark, so Excel opens the Korean text correctly.
-    """
-    since = now - datetime.timedelta(days=365)
-    articles = (
-        Article.objects.published()
-        .filter(published_at__gte=since)
-        .select_related("section__group", "reporter")
-        .prefetch_related("bylines__reporter")
-        .only("id", "title", "published_at", "origin", "byline", "reporter", "section__name", "section__group__name")
-        .order_by("-published_at", "-id")
-    )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"firstnews-articles-{timezone.localdate(now):%Y%m%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(["링크", "제목", "기자", "발행 시각(KST)", "섹션", "출처 구분"])
-    for article in articles:
-        names = [article.reporter.display_name] + [
-            byline.reporter.display_name
-            for byline in article.bylines.all()
-            if byline.reporter_id != article.reporter_id
-        ]
-        writer.writerow(
-            [
-                request.build_absolute_uri(article.get_absolute_url()),
-                article.title,
-                ", ".join(names),
-                kst(article.published_at),
-                f"{article.section.group.name} > {article.section.name}",
-                article.get_origin_display(),
-            ]
-        )
-    return response
-
-
-_BLOCK_END = re.compile(r"</(?:p|h2|h3|h4|li|blockquote|figure|tr)>|<br\s*/?>", re.IGNORECASE)
-
-
-def _lines(name, value):
-    if name == "body":
-        return [line for line in (strip_tags(part).strip() for part in _BLOCK_END.split(value or "")) if line]
-    if name == "section_id":
-        section = Section.objects.select_related("group").filter(pk=value).first()
-        return [str(section) if section else "-"]
-    return (str(value) if value else "").splitlines() or [""]
-
-
-REVISION_LABELS = {
-    "title": "제목",
-    "subtitle": "부제목",
-    "summary": "요약",
-    "body": "본문",
-    "section_id": "섹션",
-    "photo": "대표 사진 파일",
-    "photo_alt": "사진 대체 텍스트",
-    "photo_caption": "사진 설명",
-    "photo_credit": "사진 출처",
-}
-
-
-def revision_diff(older, newer):
-    """Side-by-side HTML tables of the fields that differ; difflib escapes the text it shows."""
-    tables = []
-    differ = difflib.HtmlDiff(wrapcolumn=60)
-    for name, label in REVISION_LABELS.items():
-        before, after = older.data.get(name), newer.data.get(name)
-        if before == after:
-            continue
-        table = differ.make_table(
-            _lines(name, before), _lines(name, after), f"{older.number}판", f"{newer.number}판", context=name == "body"
-        )
-        tables.append((label, table))
-    return tables
 
 
 @admin.register(Tag)

@@ -1,5 +1,9 @@
+from __future__ import annotations
+
+import datetime
 import html
 import re
+from typing import TYPE_CHECKING, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +17,11 @@ from django_ckeditor_5.fields import CKEditor5Field
 from lib.cache import Cached
 from lib.images import RenditionsMixin, validate_image
 from lib.sanitize import sanitize_html
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
 
 READING_CHARS_PER_MINUTE = 500
 
@@ -85,22 +94,22 @@ class Section(models.Model):
         return reverse("articles:section", args=[self.group.slug, self.slug])
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """What readers may see: published and due. Every public entry point starts here."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+class ArticleQuerySet(models.QuerySet["Article"]):
+    def published(self, now: datetime.datetime | None = None) -> Self:
+        """What readers may see: published and due at now (default: this moment). Every public entry point starts here."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
-    def for_list(self):
+    def for_list(self) -> Self:
         """The columns a list or widget shows, with section, group and reporter in one query."""
         return self.select_related("section__group", "reporter").defer("body")
 
-    def by_reporter(self, user):
+    def by_reporter(self, user: User) -> Self:
         """Articles under a reporter's name: as the primary reporter or on a shared byline."""
         return self.filter(
             models.Q(reporter=user) | models.Q(pk__in=Byline.objects.filter(reporter=user).values("article"))
         )
 
-    def visible_to(self, user):
+    def visible_to(self, user: User | AnonymousUser) -> Self:
         """Readers see published articles; the desk previews any article, a reporter their own."""
         if not (user.is_active and user.is_staff):
             return self.published()
@@ -441,8 +450,8 @@ class FrontPagePin(models.Model):
             self.group = None
 
 
-class BreakingNewsQuerySet(models.QuerySet):
-    def live(self):
+class BreakingNewsQuerySet(models.QuerySet["BreakingNews"]):
+    def live(self) -> Self:
         now = timezone.now()
         return self.filter(is_active=True, starts_at__lte=now, expires_at__gt=now)
 

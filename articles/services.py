@@ -1,5 +1,10 @@
 """Newsroom writes that span several models: the review log, notifications and revisions."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -10,8 +15,13 @@ from django.utils import timezone
 
 from .models import Article, ReviewStep, Revision
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
 
-def desk_editors():
+    from accounts.models import User
+
+
+def desk_editors() -> QuerySet[User]:
     """Active staff who may publish, with an address to write to."""
     return (
         get_user_model()
@@ -28,7 +38,7 @@ def desk_editors():
     )
 
 
-def article_reporters(article):
+def article_reporters(article: Article) -> list[User]:
     """The primary reporter and everyone on the byline."""
     reporters = {article.reporter_id: article.reporter}
     for byline in article.bylines.select_related("reporter"):
@@ -36,7 +46,7 @@ def article_reporters(article):
     return list(reporters.values())
 
 
-def _notify(*, step, recipients):
+def _notify(*, step: ReviewStep, recipients: Iterable[User]) -> None:
     addresses = sorted({user.email for user in recipients if user.email and user.pk != step.actor_id})
     if not addresses:
         return
@@ -61,7 +71,7 @@ def _notify(*, step, recipients):
     )
 
 
-def _action_for(*, article, old_status, actor_can_publish):
+def _action_for(*, article: Article, old_status: str | None, actor_can_publish: bool) -> str | None:
     new_status = article.status
     if new_status == old_status:
         return None
@@ -76,7 +86,9 @@ def _action_for(*, article, old_status, actor_can_publish):
     return None
 
 
-def review_record(*, article, old_status, actor, note="", actor_can_publish=False):
+def review_record(
+    *, article: Article, old_status: str | None, actor: User, note: str = "", actor_can_publish: bool = False
+) -> ReviewStep | None:
     """Log the review step a status change makes, tell the other side, and return the step (or None)."""
     action = _action_for(article=article, old_status=old_status, actor_can_publish=actor_can_publish)
     if action is None:
@@ -89,7 +101,7 @@ def review_record(*, article, old_status, actor, note="", actor_can_publish=Fals
     return step
 
 
-def revision_record(*, article, author, note=""):
+def revision_record(*, article: Article, author: User | None, note: str = "") -> Revision | None:
     """Keep a revision of the article as saved, unless nothing it tracks has changed."""
     data = Revision.snapshot(article)
     latest = article.revisions.order_by("-number").first()
@@ -100,7 +112,7 @@ def revision_record(*, article, author, note=""):
 
 
 @transaction.atomic
-def revision_restore(*, revision, author):
+def revision_restore(*, revision: Revision, author: User | None) -> tuple[Article, Revision | None]:
     """Put an earlier revision back as the current text; the restore is itself a new revision."""
     article = Article.objects.select_for_update().get(pk=revision.article_id)
     for name, value in revision.data.items():

@@ -5,8 +5,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
@@ -16,10 +15,9 @@ from lib.images import save_editor_upload
 from lib.pagination import BlockPaginator
 
 from . import seo
-from .models import Article, Byline, Correction, FrontPagePin, Group, Section, Tag
+from .front_page import compose_front_page
+from .models import Article, Byline, Correction, Group, Section, Tag
 
-HOME_BLOCK_SIZE = 4
-HOME_HEADLINES = 6
 RELATED_SIZE = 6
 ARTICLE_NUMBER = re.compile(r"[0-9]{1,18}")  # fits a bigint key
 
@@ -28,45 +26,15 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        published = Article.objects.published().for_list()
-        pins = list(
-            FrontPagePin.objects.filter(article__in=Article.objects.published())
-            .select_related("article__section__group", "article__reporter")
-            .defer("article__body")
-            .order_by("order", "id")
-        )
-        latest = list(published[: 2 + HOME_HEADLINES + len(pins)])
-        # Editors' pins come first; the newest articles fill every place left.
-        pinned_top = next((pin.article for pin in pins if pin.slot == FrontPagePin.Slot.TOP), None)
-        top = pinned_top or next((article for article in latest if article.photo), latest[0] if latest else None)
-        headlines = [pin.article for pin in pins if pin.slot == FrontPagePin.Slot.HEADLINE and pin.article != top]
-        headlines += [article for article in latest if article != top and article not in headlines]
-        picks = {}
-        for pin in pins:
-            if pin.slot == FrontPagePin.Slot.GROUP and pin.article.section.group_id == pin.group_id:
-                picks.setdefault(pin.article.section.group, pin.article)
-        ranked = published.annotate(
-            rank=Window(
-                RowNumber(), partition_by=F("section__group"), order_by=[F("published_at").desc(), F("id").desc()]
-            )
-        ).filter(rank__lte=HOME_BLOCK_SIZE, section__group__kind=Group.Kind.ARTICLES)
-        blocks = {group: [pick] for group, pick in picks.items() if group.kind == Group.Kind.ARTICLES}
-        for article in ranked:
-            block = blocks.setdefault(article.section.group, [])
-            if article not in block:
-                block.append(article)
-        context.update(
+        page = compose_front_page()
+        return super().get_context_data(
             is_home=True,
-            top_story=top,
-            headlines=headlines[:HOME_HEADLINES],
-            group_blocks=sorted(
-                ((group, articles[:HOME_BLOCK_SIZE]) for group, articles in blocks.items()),
-                key=lambda item: (item[0].order, item[0].pk),
-            ),
-            videos=list(published.exclude(video_url="")[:4]),
+            top_story=page.top_story,
+            headlines=page.headlines,
+            group_blocks=page.group_blocks,
+            videos=page.videos,
+            **kwargs,
         )
-        return context
 
 
 class ArticleListView(ListView):

@@ -21,6 +21,7 @@ class CommentTextField(forms.CharField):
 class CommentForm(forms.Form):
     text = CommentTextField(
         label="댓글 내용",
+        help_text="1,000자까지 쓸 수 있습니다.",
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": MAX_LENGTH}),
         error_messages={
             "required": "댓글 내용을 입력하세요.",

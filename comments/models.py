@@ -1,5 +1,8 @@
+from __future__ import annotations
+
 import re
 import unicodedata
+from typing import Self
 
 from django.conf import settings
 from django.db import models
@@ -22,12 +25,12 @@ def normalize_for_filter(text):
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
-class CommentQuerySet(models.QuerySet):
-    def visible(self):
+class CommentQuerySet(models.QuerySet["Comment"]):
+    def visible(self) -> Self:
         """The comments that count in "댓글 N": not deleted by their author, not hidden by the desk."""
         return self.filter(status=Comment.Status.VISIBLE)
 
-    def in_thread_order(self):
+    def in_thread_order(self) -> Self:
         """An article's comments as the page shows them, with every name in the same query."""
         return self.select_related("author", "reply_to__author").order_by("path")
 
@@ -133,8 +136,8 @@ class CommentReport(models.Model):
         return f"{self.get_reason_display()}: {self.comment}"
 
 
-class CommentBanQuerySet(models.QuerySet):
-    def active(self):
+class CommentBanQuerySet(models.QuerySet["CommentBan"]):
+    def active(self) -> Self:
         return self.filter(Q(until__isnull=True) | Q(until__gt=timezone.now()))
 
 

@@ -6,7 +6,11 @@ Writers on one article therefore run one after another and the recount sees ever
 comment, however many people post, delete or get hidden at the same moment.
 """
 
+from __future__ import annotations
+
 import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,22 +23,25 @@ from lib import ratelimit
 
 from .models import MAX_LENGTH, BannedWord, Comment, CommentBan, CommentReport
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 MIN_INTERVAL = datetime.timedelta(seconds=30)
 # At most this many comment posts from one network address per window, whoever is logged in.
 ADDRESS_LIMIT = 10
 ADDRESS_WINDOW = 600
 
 
-def normalize_text(text):
+def normalize_text(text: str | None) -> str:
     """Browsers send line breaks as CRLF; count and store them as one character, as the textarea does."""
     return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def too_long_message(text):
+def too_long_message(text: str) -> str:
     return f"댓글은 {MAX_LENGTH:,}자까지 쓸 수 있습니다 (지금 {len(text):,}자)."
 
 
-def validate_text(text):
+def validate_text(text: str) -> None:
     if not text:
         raise ValidationError({"text": "댓글 내용을 입력하세요."})
     if len(text) > MAX_LENGTH:
@@ -44,11 +51,11 @@ def validate_text(text):
         raise ValidationError({"text": f"사용할 수 없는 말(‘{word}’)이 들어 있습니다. 고친 뒤 다시 등록하세요."})
 
 
-def is_banned(user):
+def is_banned(user: User) -> bool:
     return CommentBan.objects.active().filter(user=user).exists()
 
 
-def address_over_limit(address):
+def address_over_limit(address: str | None) -> bool:
     """Count one post from this address; True once it has posted more than the limit in the window.
 
     Only a keyed hash of the address reaches the cache, never the address itself.
@@ -56,22 +63,24 @@ def address_over_limit(address):
     return not ratelimit.hit("comments.address", address or "unknown", ADDRESS_LIMIT, ADDRESS_WINDOW)
 
 
-def _lock_article(article_id):
+def _lock_article(article_id: int) -> None:
     Article.objects.filter(pk=article_id).update(comment_count=F("comment_count"))
 
 
-def _recount(article_id):
+def _recount(article_id: int) -> int:
     count = Comment.objects.filter(article_id=article_id).visible().count()
     Article.objects.filter(pk=article_id).update(comment_count=count)
     return count
 
 
-def _check_author(comment, user):
+def _check_author(comment: Comment, user: User) -> None:
     if comment.author_id is None or comment.author_id != user.pk:
         raise PermissionDenied("자신의 댓글만 고치거나 지울 수 있습니다.")
 
 
-def comment_create(*, article, author, text, parent=None, token=""):
+def comment_create(
+    *, article: Article, author: User, text: str, parent: Comment | None = None, token: str = ""
+) -> Comment:
     """Post a comment or a reply; a second post of the same form returns the first comment."""
     text = normalize_text(text)
     with transaction.atomic():
@@ -108,14 +117,14 @@ def comment_create(*, article, author, text, parent=None, token=""):
     return comment
 
 
-def comments_recount(*, article):
+def comments_recount(*, article: Article) -> None:
     """Set "댓글 N" from the comments themselves, for writes made outside these services (the demo)."""
     with transaction.atomic():
         _lock_article(article.pk)
         article.comment_count = _recount(article.pk)
 
 
-def comment_edit(*, comment, author, text):
+def comment_edit(*, comment: Comment, author: User, text: str) -> Comment:
     text = normalize_text(text)
     with transaction.atomic():
         _lock_article(comment.article_id)
@@ -132,32 +141,32 @@ def comment_edit(*, comment, author, text):
     return comment
 
 
-def comment_delete(*, comment, author):
+def comment_delete(*, comment: Comment, author: User) -> bool:
     """Delete a member's own comment. One with replies stays as "삭제된 댓글입니다." so the replies keep their place.
 
     Returns True when the row was removed, False when it was kept as a placeholder.
     """
     with transaction.atomic():
         _lock_article(comment.article_id)
-        comment = Comment.objects.filter(pk=comment.pk).first()
-        if comment is None:
+        current = Comment.objects.filter(pk=comment.pk).first()
+        if current is None:
             return True
-        _check_author(comment, author)
-        if comment.replies.exists():
-            comment.status = Comment.Status.DELETED
-            comment.text = ""
-            comment.save(update_fields=["status", "text"])
+        _check_author(current, author)
+        if current.replies.exists():
+            current.status = Comment.Status.DELETED
+            current.text = ""
+            current.save(update_fields=["status", "text"])
             removed = False
         else:
-            parent_id = comment.parent_id
-            comment.delete()
+            parent_id = current.parent_id
+            current.delete()
             _prune_placeholders(parent_id)
             removed = True
-        _recount(comment.article_id)
+        _recount(current.article_id)
     return removed
 
 
-def _prune_placeholders(parent_id):
+def _prune_placeholders(parent_id: int | None) -> None:
     """A deleted placeholder whose last reply is gone has nothing left to hold: remove it too."""
     while parent_id:
         parent = Comment.objects.filter(pk=parent_id, status=Comment.Status.DELETED).first()
@@ -167,7 +176,7 @@ def _prune_placeholders(parent_id):
         parent.delete()
 
 
-def comment_report(*, comment, reporter, reason):
+def comment_report(*, comment: Comment, reporter: User, reason: str) -> None:
     if comment.author_id == reporter.pk:
         raise ValidationError("자신의 댓글은 신고할 수 없습니다.")
     if not comment.is_visible:
@@ -181,7 +190,7 @@ def comment_report(*, comment, reporter, reason):
         raise ValidationError("이미 신고한 댓글입니다.") from None
 
 
-def _set_status(comment, old, new):
+def _set_status(comment: Comment, old: str, new: str) -> bool:
     with transaction.atomic():
         _lock_article(comment.article_id)
         changed = Comment.objects.filter(pk=comment.pk, status=old).update(status=new, moderated_at=timezone.now())
@@ -190,21 +199,23 @@ def _set_status(comment, old, new):
     return bool(changed)
 
 
-def comment_hide(*, comment):
+def comment_hide(*, comment: Comment) -> bool:
     """Hide a comment from readers ("관리자에 의해 숨겨진 댓글입니다."); replies stay."""
     return _set_status(comment, Comment.Status.VISIBLE, Comment.Status.HIDDEN)
 
 
-def comment_unhide(*, comment):
+def comment_unhide(*, comment: Comment) -> bool:
     return _set_status(comment, Comment.Status.HIDDEN, Comment.Status.VISIBLE)
 
 
-def comment_reports_dismiss(*, comments):
+def comment_reports_dismiss(*, comments: Iterable[Comment]) -> int:
     """The desk looked at these reports and keeps the comments: they leave the queue."""
     return Comment.objects.filter(pk__in=[c.pk for c in comments]).update(moderated_at=timezone.now())
 
 
-def comment_ban(*, user, moderator, reason="", until=None):
+def comment_ban(
+    *, user: User, moderator: User | None, reason: str = "", until: datetime.datetime | None = None
+) -> CommentBan:
     ban, _ = CommentBan.objects.update_or_create(
         user=user, defaults={"reason": reason, "until": until, "created_by": moderator, "created_at": timezone.now()}
     )

@@ -36,6 +36,8 @@ class MultipleFileField(forms.FileField):
 class SubmissionForm(forms.ModelForm):
     """Consent, honeypot and captcha, shared by both public forms."""
 
+    required_marks = True  # labels say (필수) or (선택): the field template reads this
+
     # A field people never see; bots that fill every input give themselves away.
     website = forms.CharField(label="홈페이지(비워 두세요)", required=False, max_length=200)
     consent = forms.BooleanField(

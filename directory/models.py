@@ -1,3 +1,6 @@
+from __future__ import annotations
+
+from typing import Self
 from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
@@ -15,16 +18,16 @@ def directory_sections():
     return Section.objects.filter(group__kind=Group.Kind.DIRECTORY)
 
 
-class ListingQuerySet(models.QuerySet):
-    def published(self):
+class ListingQuerySet(models.QuerySet["Listing"]):
+    def published(self) -> Self:
         """What readers may see. Every public page, tag and search starts here."""
         return self.filter(is_published=True)
 
-    def for_list(self):
+    def for_list(self) -> Self:
         """Category and photos in two queries, however many listings a page shows."""
         return self.select_related("category").prefetch_related("photos")
 
-    def search(self, name="", area=""):
+    def search(self, name: str = "", area: str = "") -> Self:
         queryset = self
         if name:
             queryset = queryset.filter(Q(name__icontains=name) | Q(summary__icontains=name))

@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 import secrets
+from typing import Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,8 +26,8 @@ def pdf_path(edition, filename):
     return f"epaper/{edition.date:%Y}/firstnews-{edition.date:%Y%m%d}-{edition.issue_number}-{secrets.token_urlsafe(12)}.pdf"
 
 
-class EditionQuerySet(models.QuerySet):
-    def published(self):
+class EditionQuerySet(models.QuerySet["Edition"]):
+    def published(self) -> Self:
         """Editions readers may open: published and dated today or earlier (KST)."""
         return self.filter(is_published=True, date__lte=timezone.localdate())
 

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.forms",  # its widget templates, for the project form renderer below
     "django_ckeditor_5",
     "captcha",
     "axes",
@@ -129,6 +130,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render through the project templates: templates/django/forms/field.html is every field.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(

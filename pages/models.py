@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import Self
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -53,12 +57,12 @@ class SiteSettings(CachedSingleton):
         return self.name
 
 
-class DocumentQuerySet(models.QuerySet):
-    def in_force(self):
+class DocumentQuerySet(models.QuerySet["Document"]):
+    def in_force(self) -> Self:
         """Versions whose effective date has come (a version announced for later stays private)."""
         return self.filter(effective_on__lte=timezone.localdate())
 
-    def current(self, kind):
+    def current(self, kind: str) -> Document | None:
         """The version of one document in force today, or None."""
         return self.in_force().filter(kind=kind).order_by("-effective_on", "-id").first()
 

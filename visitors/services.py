@@ -6,7 +6,11 @@ unique constraints decide, so the figures stay exact even when the marker is
 missing (per-process cache, eviction, another app server).
 """
 
+from __future__ import annotations
+
 import datetime
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,18 +21,19 @@ from django.utils import timezone
 from articles.models import Article
 
 from . import online
+from .identity import Visitor
 from .models import ArticleDailyViews, ArticleView, DailyVisits, Visit
 
 FIGURES_CACHE_KEY = "visitors:figures"
 
 
-def _seconds_left_today(now):
+def _seconds_left_today(now: datetime.datetime) -> int:
     local = timezone.localtime(now)
     midnight = (local + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     return int((midnight - local).total_seconds()) + 60
 
 
-def visit_record(*, visitor, day, referrer=""):
+def visit_record(*, visitor: Visitor, day: datetime.date, referrer: str = "") -> bool:
     """Count the visitor once for `day`; True if this call counted them."""
     try:
         with transaction.atomic():
@@ -43,7 +48,7 @@ def visit_record(*, visitor, day, referrer=""):
     return True
 
 
-def article_view_record(*, visitor, day, article_id):
+def article_view_record(*, visitor: Visitor, day: datetime.date, article_id: int) -> bool:
     """Count one view of a published article by the visitor on `day`; True if this call counted it."""
     if not Article.objects.published().filter(pk=article_id).exists():
         return False
@@ -60,7 +65,9 @@ def article_view_record(*, visitor, day, article_id):
     return True
 
 
-def hit_record(*, visitor, article_id=None, referrer="", now=None):
+def hit_record(
+    *, visitor: Visitor, article_id: int | None = None, referrer: str = "", now: datetime.datetime | None = None
+) -> None:
     """Everything one beacon hit counts. Writes only what is new for this visitor today."""
     now = now or timezone.now()
     day = timezone.localdate(now)
@@ -75,7 +82,7 @@ def hit_record(*, visitor, article_id=None, referrer="", now=None):
         visits_purge(now=now)
 
 
-def _unless_failed(marker, record, **kwargs):
+def _unless_failed(marker: str, record: Callable[..., bool], **kwargs: Any) -> None:
     """Run `record`; if the database fails, drop the marker so the next hit tries again."""
     try:
         record(**kwargs)
@@ -84,7 +91,7 @@ def _unless_failed(marker, record, **kwargs):
         raise
 
 
-def visits_purge(*, now=None):
+def visits_purge(*, now: datetime.datetime | None = None) -> int:
     """Delete raw rows older than the retention period; daily sums stay."""
     now = now or timezone.now()
     cutoff = timezone.localdate(now) - datetime.timedelta(days=settings.VISITORS_RETENTION_DAYS)

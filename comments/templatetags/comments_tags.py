@@ -80,7 +80,7 @@ def comment_section(context, article):
         section.update(
             banned=is_banned(user),
             form=CommentForm(),
-            reply_form=CommentForm(),
+            reply_form=CommentForm(auto_id="reply_%s"),  # ids apart from the main form's
             csrf_token=context.get("csrf_token"),
             messages=context.get("messages"),
         )

@@ -114,7 +114,7 @@ def test_bad_input_gets_a_korean_message_by_the_field_and_keeps_the_rest(client,
     page = response.content.decode()
     assert f'id="id_{field}_error">' in page
     error = page[page.index(f'id="id_{field}_error">') :]
-    assert message in error[: error.index("</p>")]
+    assert message in error[: error.index("</ul>")]
     assert 'aria-invalid="true"' in page
     assert not User.objects.filter(username=changes.get("username", "paju_reader")).exists()
     # What was typed stays, except passwords and the captcha.

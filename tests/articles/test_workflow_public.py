@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.front_page import HOME_BLOCK_SIZE
 from articles.models import Article, BreakingNews, Byline, Correction, FrontPagePin, Group, ReporterProfile, Tag
-from articles.views import HOME_BLOCK_SIZE
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ def logged_in(client, member):
 def test_member_edits_own_comment_and_it_is_marked_edited(logged_in, member, article, say):
     comment = say(article, member, "처음 쓴 말")
     page = logged_in.get(reverse("comments:edit", args=[comment.pk])).content.decode()
-    assert ">처음 쓴 말</textarea>" in page
+    assert ">\n처음 쓴 말</textarea>" in page
     response = logged_in.post(reverse("comments:edit", args=[comment.pk]), {"text": "고쳐 쓴 말"})
     assert response["Location"].endswith(f"#comment-{comment.pk}")
     page = logged_in.get(article.get_absolute_url()).content.decode()

@@ -1,0 +1,87 @@
+"""The front page's rules: editors' pins first, the newest published articles fill every place left."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+
+from .models import Article, ArticleQuerySet, FrontPagePin, Group
+
+HOME_BLOCK_SIZE = 4
+HOME_HEADLINES = 6
+HOME_VIDEOS = 4
+
+
+@dataclass(frozen=True)
+class FrontPage:
+    """What the front page shows, in its order; empty parts when nothing is published."""
+
+    top_story: Article | None = None
+    headlines: list[Article] = field(default_factory=list)
+    group_blocks: list[tuple[Group, list[Article]]] = field(default_factory=list)
+    videos: list[Article] = field(default_factory=list)
+
+
+def compose_front_page(now: datetime.datetime | None = None) -> FrontPage:
+    """The front page as readers see it at now (default: this moment), in four queries.
+
+    Top story: the pinned top, else the newest article with a photo, else the newest one.
+    Headlines: pinned headlines, then the newest articles; never the top story twice.
+    Group blocks: per article group, the pinned pick (if it still sits in that group), then the newest.
+    """
+    now = now or timezone.now()
+    published = Article.objects.published(now=now).for_list()
+    pins = _pins(now)
+    latest = list(published[: 2 + HOME_HEADLINES + len(pins)])
+    top = _top_story(pins, latest)
+    return FrontPage(
+        top_story=top,
+        headlines=_headlines(pins, latest, top),
+        group_blocks=_group_blocks(pins, published),
+        videos=list(published.exclude(video_url="")[:HOME_VIDEOS]),
+    )
+
+
+def _pins(now: datetime.datetime) -> list[FrontPagePin]:
+    return list(
+        FrontPagePin.objects.filter(article__in=Article.objects.published(now=now))
+        .select_related("article__section__group", "article__reporter")
+        .defer("article__body")
+        .order_by("order", "id")
+    )
+
+
+def _top_story(pins: list[FrontPagePin], latest: list[Article]) -> Article | None:
+    pinned = next((pin.article for pin in pins if pin.slot == FrontPagePin.Slot.TOP), None)
+    if pinned is not None:
+        return pinned
+    return next((article for article in latest if article.photo), latest[0] if latest else None)
+
+
+def _headlines(pins: list[FrontPagePin], latest: list[Article], top: Article | None) -> list[Article]:
+    headlines = [pin.article for pin in pins if pin.slot == FrontPagePin.Slot.HEADLINE and pin.article != top]
+    headlines += [article for article in latest if article != top and article not in headlines]
+    return headlines[:HOME_HEADLINES]
+
+
+def _group_blocks(pins: list[FrontPagePin], published: ArticleQuerySet) -> list[tuple[Group, list[Article]]]:
+    picks: dict[Group, Article] = {}
+    for pin in pins:
+        if pin.slot == FrontPagePin.Slot.GROUP and pin.article.section.group_id == pin.group_id:
+            picks.setdefault(pin.article.section.group, pin.article)
+    blocks = {group: [pick] for group, pick in picks.items() if group.kind == Group.Kind.ARTICLES}
+    ranked = published.annotate(
+        rank=Window(RowNumber(), partition_by=F("section__group"), order_by=[F("published_at").desc(), F("id").desc()])
+    ).filter(rank__lte=HOME_BLOCK_SIZE, section__group__kind=Group.Kind.ARTICLES)
+    for article in ranked:
+        block = blocks.setdefault(article.section.group, [])
+        if article not in block:
+            block.append(article)
+    return sorted(
+        ((group, articles[:HOME_BLOCK_SIZE]) for group, articles in blocks.items()),
+        key=lambda item: (item[0].order, item[0].pk),
+    )
