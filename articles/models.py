@@ -3,7 +3,8 @@ from __future__ import annotations
 import datetime
 import html
 import re
-from typing import TYPE_CHECKING, Self
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -58,7 +59,7 @@ class Group(models.Model):
     kind = models.CharField("종류", max_length=10, choices=Kind.choices, default=Kind.ARTICLES)
     order = models.PositiveSmallIntegerField("순서", default=0)
 
-    kind_urls = {}
+    kind_urls: ClassVar[dict[str, tuple[Callable[[Group], str], Callable[[Section], str]]]] = {}
 
     class Meta:
         ordering = ["order", "id"]
