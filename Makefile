@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint format setup seed clean
+.PHONY: run serve test lint format setup seed clean bench-data
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ serve: seed
 ## test: install and run the whole suite (browser tests skip without Chromium)
 test: $(INSTALLED)
 	$(BIN)/pytest
+
+## bench-data: add ARTICLES generated articles (with reporters, tags, comments) to the DATABASE_URL database
+ARTICLES ?= 100000
+bench-data: setup
+	$(BIN)/python manage.py bench_data --articles $(ARTICLES)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
