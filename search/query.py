@@ -153,6 +153,9 @@ class ArticleSearch:
         if not self.capped:
             key = (lambda row: (row[2], row[1], row[0])) if self.order == RELEVANCE else (lambda row: (row[1], row[0]))
             return [row[0] for row in sorted(self._first, key=key, reverse=True)[offset : offset + limit]]
+        if not self.postgresql:
+            order = ["-published_at", "-pk"] if self.order == LATEST else ["-title_hit", "-published_at", "-pk"]
+            return [row[0] for row in self._sqlite().order_by(*order)[offset : offset + limit]]
         if self.order == LATEST:
             return self._latest(offset, limit)
         titled = self._latest(0, COUNT_CAP, title=True)

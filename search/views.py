@@ -4,6 +4,7 @@ from django.views.generic import ListView
 from articles.pagination import BlockPage, BlockPaginator
 
 from .forms import SearchForm
+from .popular import popular_queries, record
 from .query import ORDERS, ArticleSearch, find_reporters, search_listings
 from .text import excerpt, highlight, html_to_text
 
@@ -14,7 +15,8 @@ class SearchPaginator(BlockPaginator):
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        return BlockPage(self.object_list[bottom : bottom + self.per_page], number, self)
+        top = min(bottom + self.per_page, self.count)
+        return BlockPage(self.object_list[bottom:top] if top > bottom else [], number, self)
 
 
 class SearchView(ListView):
@@ -44,6 +46,8 @@ class SearchView(ListView):
         for listing in listings:
             listing.name_marked = highlight(str(listing), terms)
             listing.summary_marked = highlight(excerpt(getattr(listing, "summary", "") or "", terms), terms)
+        if terms and first_page and context["paginator"].count:
+            record(self.request, self.form.cleaned_data["q"])
         query = self.request.GET.copy()
         query.pop("page", None)
         sort_query = query.copy()
@@ -60,5 +64,6 @@ class SearchView(ListView):
             orders=ORDERS,
             page_query=query.urlencode(),
             sort_query=sort_query.urlencode(),
+            popular=popular_queries(),
         )
         return context
