@@ -9,8 +9,6 @@ into a fresh table, build its indexes once, and swap it in.
 import multiprocessing
 import re
 import time
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 
 from django.db import connection, transaction
 
@@ -87,67 +85,52 @@ def _names(cursor):
 FIELDS = ("id", "section_id", "published_at", "status", "title", "subtitle", "summary", "body")
 
 
-def _batches(cursor, users, shared):
-    """Articles in id order, CHUNK at a time, each with the names it is found by."""
-    last_id = 0
-    while True:
+def index_range(first, last, users, shared):
+    """Compute and COPY the search rows of articles first..last (ids) into the new table; return how many.
+
+    Runs in a worker process with its own database connection, or in this one.
+    """
+    with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {', '.join(FIELDS)}, byline, reporter_id FROM articles_article "  # noqa: S608 constants
-            "WHERE id > %s ORDER BY id LIMIT %s",
-            [last_id, CHUNK],
+            "WHERE id BETWEEN %s AND %s",
+            [first, last],
         )
-        batch = cursor.fetchall()
-        if not batch:
-            return
-        yield [
-            (
-                *values[:-2],
-                names_text(
-                    values[-2],
-                    users.get(values[-1]),
-                    [users.get(other) for other in shared.get(values[0], []) if other != values[-1]],
-                ),
+        rows = []
+        for values in cursor.fetchall():
+            article = dict(zip(FIELDS, values, strict=False))
+            reporter_id = values[-1]
+            others = [users.get(other) for other in shared.get(article["id"], []) if other != reporter_id]
+            title, document, article_tokens = search_row(
+                article, names_text(values[-2], users.get(reporter_id), others)
             )
-            for values in batch
-        ]
-        last_id = batch[-1][0]
-
-
-def _rows(batch):
-    """The search rows of a batch (runs in a worker process: pure Python, no database)."""
-    rows = []
-    for values in batch:
-        article = dict(zip(FIELDS, values, strict=False))
-        title, document, article_tokens = search_row(article, values[-1])
-        row = (article["id"], article["section_id"], article["published_at"], article["status"] == PUBLISHED)
-        rows.append((*row, title, document, article_tokens))
-    return rows
-
-
-def _copy(cursor, rows):
-    copy_rows(cursor, f"{TABLE}_new", COLUMNS, rows)
+            row = (article["id"], article["section_id"], article["published_at"], article["status"] == PUBLISHED)
+            rows.append((*row, title, document, article_tokens))
+        copy_rows(cursor, f"{TABLE}_new", COLUMNS, rows)
     return len(rows)
 
 
-class _InProcess:
-    """The executor interface without processes, for workers=0 (tests, or a machine without fork)."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def submit(self, function, *args):
-        future = Future()
-        future.set_result(function(*args))
-        return future
+_worker_names = None
 
 
-def _pool(workers):
-    if workers < 1:
-        return _InProcess()
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+def _start_worker(users, shared):
+    global _worker_names  # noqa: PLW0603 one value per worker process, set once
+    import django
+
+    django.setup()
+    _worker_names = (users, shared)
+
+
+def _worker_range(bounds):
+    with transaction.atomic():
+        return index_range(*bounds, *_worker_names)
+
+
+def _ranges(cursor):
+    """Id ranges of about CHUNK articles each."""
+    cursor.execute("SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM articles_article")
+    low, high = cursor.fetchone()
+    return [(start, min(start + CHUNK - 1, high)) for start in range(low, high + 1, CHUNK)]
 
 
 def rebuild(progress=None, maintenance_work_mem="1GB", workers=2):
@@ -169,18 +152,22 @@ def rebuild(progress=None, maintenance_work_mem="1GB", workers=2):
     if progress:
         progress.start(total)
     done = 0
-    with connection.cursor() as cursor, _pool(workers) as pool:
-        pending = deque()
-        for batch in _batches(cursor, users, shared):
-            pending.append(pool.submit(_rows, batch))
-            while len(pending) > workers or (pending and pending[0].done()):
-                done += _copy(cursor, pending.popleft().result())
-                if progress:
-                    progress.update(done)
-        while pending:
-            done += _copy(cursor, pending.popleft().result())
+    with connection.cursor() as cursor:
+        ranges = _ranges(cursor)
+    # Inside a transaction (a test, a caller's atomic block) other connections cannot see the new table.
+    if workers < 1 or connection.in_atomic_block:
+        for bounds in ranges:
+            done += index_range(*bounds, users, shared)
             if progress:
                 progress.update(done)
+    else:
+        # Spawned, not forked: each worker opens its own connection and COPYs its own ranges.
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(workers, initializer=_start_worker, initargs=(users, shared)) as pool:
+            for count in pool.imap_unordered(_worker_range, ranges):
+                done += count
+                if progress:
+                    progress.update(done)
     with connection.cursor() as cursor:
         cursor.execute(f"SET maintenance_work_mem = '{maintenance_work_mem}'")
         for name, definition in INDEXES.items():

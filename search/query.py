@@ -158,7 +158,8 @@ class ArticleSearch:
             return [row[0] for row in self._sqlite().order_by(*order)[offset : offset + limit]]
         if self.order == LATEST:
             return self._latest(offset, limit)
-        titled = self._latest(0, COUNT_CAP, title=True)
+        # Title hits up to the end of this page; only if there are fewer does the page reach the others.
+        titled = self._latest(0, offset + limit, title=True)
         page = titled[offset : offset + limit]
         if len(page) < limit:
             page += self._latest(max(0, offset - len(titled)), limit - len(page), exclude=titled)
