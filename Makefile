@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-clock lint typecheck format setup seed clean
+.PHONY: run serve test test-clock lint typecheck format setup seed clean bench-data
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ test: $(INSTALLED)
 CLOCK ?= 2026-12-31 14:59:00
 test-clock: $(INSTALLED)
 	env -u DATABASE_URL -u REDIS_URL faketime -f '@$(CLOCK)' $(BIN)/pytest -q -p no:cacheprovider -m "not browser"
+
+## bench-data: add ARTICLES generated articles (with reporters, tags, comments) to the DATABASE_URL database
+ARTICLES ?= 100000
+bench-data: setup
+	$(BIN)/python manage.py bench_data --articles $(ARTICLES)
 
 lint: $(INSTALLED) typecheck
 	$(BIN)/ruff check .

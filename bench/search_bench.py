@@ -1,20 +1,18 @@
-"""Search latency on 100,000 articles on PostgreSQL (or, to compare, fewer on SQLite).
+"""Search latency on a big archive: p50/p95 of the whole search page per kind of query.
 
-    createdb -h 127.0.0.1 -U postgres firstnews_search_bench
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/firstnews_search_bench \
-        .venv/bin/python bench/search_bench.py [--articles 100000] [--repeat 5]
+    make bench-data ARTICLES=1000000 DATABASE_URL=postgres://…/fn_million   # once, ~30-60 min
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/fn_million \
+        .venv/bin/python bench/search_bench.py [--repeat 20] [--indexing 200]
 
-Migrates the database, fills it with generated articles (bodies built from
-the demo articles' sentences, in random order, plus marker words of known
-frequency), then times the real search page (/search/?q=...) through
-Django's test client: the count, the page of ids and the rows, rendered.
-Prints the median and worst time per query and the plan PostgreSQL chose.
-Never run as a test; takes a few minutes the first time (loading + index).
+Uses the articles already in the database (see `manage.py bench_data`). Times
+the real search page (/search/?q=…) through Django's test client, in both
+orders (정확도순, 최신순): the count, the page of ids, the 15 rows, the template.
+Prints p50/p95 per query, how many articles match, the plan of the query that
+counts, and how long indexing one saved article takes (the trigger's work).
+Never run as a test.
 """
 
 import argparse
-import datetime
-import json
 import os
 import random
 import statistics
@@ -32,144 +30,100 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.utils import timezone  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
 
-from articles.models import Article, Group, Section  # noqa: E402
-from search.query import parse_terms, search_articles  # noqa: E402
+from articles.models import Article  # noqa: E402
+from search.query import ArticleSearch, parse_terms  # noqa: E402
 
-# marker words and the share of articles that carry them
-MARKERS = {"꽃게탕": 0.001, "청보리밭": 0.01, "도시재생": 0.05}
 QUERIES = [
-    ("2 syllables, common", "경제"),
-    ("2 syllables, rare", "꽃게"),
-    ("3 syllables, rare", "꽃게탕"),
-    ("4 syllables, 1%", "청보리밭"),
-    ("4 syllables, 5%", "도시재생"),
-    ("two words", "파주시 예산"),
+    ("common one word", "파주"),
+    ("common two words", "파주시 예산"),
+    ("2 syllables", "경제"),
+    ("word + particle", "지역경제를"),
     ("phrase", '"마을버스 노선"'),
-    ("mixed Korean/number", "12분"),
+    ("5% marker", "도시재생"),
+    ("rare (0.05%)", "꽃게탕"),
+    ("reporter name", "김파주"),
     ("no match", "없는낱말입니다"),
 ]
 
 
-def sentences():
-    found = []
-    for path in sorted((ROOT / "articles" / "demo_content").glob("*.json")):
-        for item in json.loads(path.read_text()):
-            found.extend(item.get("paragraphs", []))
-            found.append(item["title"])
-    return found
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def fill(total, rng):
-    existing = Article.objects.count()
-    if existing >= total:
-        print(f"{existing} articles already present")
-        return
-    reporter, _ = get_user_model().objects.get_or_create(
-        username="bench", defaults={"is_staff": True, "last_name": "벤", "first_name": "치"}
-    )
-    sections = list(Section.objects.filter(group__kind=Group.Kind.ARTICLES))
-    corpus = sentences()
-    now = timezone.now()
-    postgresql = connection.vendor == "postgresql"
-    if postgresql:
-        with connection.cursor() as cursor:
-            # Loading is much faster without the indexes; they are rebuilt (and timed) below.
-            cursor.execute("DROP INDEX IF EXISTS search_articletext_trgm")
-            cursor.execute("DROP INDEX IF EXISTS search_articletext_bigrams")
-    started = time.perf_counter()
-    batch = []
-    for number in range(existing, total):
-        paragraphs = rng.sample(corpus, 6)
-        for word, share in MARKERS.items():
-            if rng.random() < share:
-                paragraphs[rng.randrange(len(paragraphs))] += f" {word} 관련 소식이다."
-        batch.append(
-            Article(
-                section=sections[number % len(sections)],
-                title=f"{rng.choice(corpus)[:60]} ({number})",
-                summary=paragraphs[0][:200],
-                body="".join(f"<p>{paragraph}</p>" for paragraph in paragraphs),
-                reporter=reporter,
-                status=Article.Status.PUBLISHED,
-                published_at=now - datetime.timedelta(minutes=number * 5),
-            )
-        )
-        if len(batch) == 5000:
-            Article.objects.bulk_create(batch)
-            batch = []
-            print(f"  {number + 1} articles", end="\r", flush=True)
-    Article.objects.bulk_create(batch)
-    print(f"loaded {total - existing} articles in {time.perf_counter() - started:.0f} s")
-    if postgresql:
-        build_indexes()
-
-
-def build_indexes():
-    started = time.perf_counter()
+def plan(query):
+    """The scans PostgreSQL chose for the query that counts (the first up to COUNT_CAP + 1 matches)."""
+    search = ArticleSearch(parse_terms(query))
+    where, params = search._where()
     with connection.cursor() as cursor:
-        cursor.execute("CREATE INDEX search_articletext_trgm ON search_articletext USING gin (document gin_trgm_ops)")
-    print(f"built the trigram index in {time.perf_counter() - started:.0f} s")
-    started = time.perf_counter()
-    with connection.cursor() as cursor:
-        cursor.execute("CREATE INDEX search_articletext_bigrams ON search_articletext USING gin (bigrams)")
-        cursor.execute("ANALYZE articles_article")
-        cursor.execute("ANALYZE search_articletext")
-    print(f"built the bigram index in {time.perf_counter() - started:.0f} s")
-
-
-def plan(term):
-    """How PostgreSQL finds the matches of one term (the scans in EXPLAIN); SQLite always scans."""
-    if connection.vendor != "postgresql":
-        return "scan with search_document()"
-    sql, params = search_articles(Article.objects.all(), [term]).values("id").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN {sql}", params)
+        cursor.execute(f"EXPLAIN SELECT article_id FROM search_articletext WHERE {where} LIMIT 1001", params)  # noqa: S608 bench
         lines = [row[0].strip().split("  (")[0] for row in cursor.fetchall()]
-        return " / ".join(line for line in lines if "Scan" in line)
+    return " / ".join(line.removeprefix("-> ").strip() for line in lines if "Scan" in line)
+
+
+def search_sql_ms(query, order):
+    """Just the search's own SQL: the capped count and the first page of ids (no rows, no template)."""
+    started = time.perf_counter()
+    search = ArticleSearch(parse_terms(query), order=order)
+    search.count()
+    search._ids(0, settings.PAPER_PAGE_SIZE)
+    return (time.perf_counter() - started) * 1000
+
+
+def indexing_ms(samples):
+    """Milliseconds the trigger's work takes per saved article (search_articletext_refresh), median."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(id) FROM articles_article")
+        (top,) = cursor.fetchone()
+        timings = []
+        for article_id in random.Random(3).sample(range(1, top + 1), samples):
+            started = time.perf_counter()
+            cursor.execute("SELECT search_articletext_refresh(%s)", [article_id])
+            timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings), percentile(timings, 0.95)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--indexing", type=int, default=200, help="articles to re-index for the per-article time")
     options = parser.parse_args()
     if "DATABASE_URL" not in os.environ:
-        sys.exit("Set DATABASE_URL to a database made for this benchmark (PostgreSQL, or SQLite to compare).")
+        sys.exit("Set DATABASE_URL to the database made by `manage.py bench_data`.")
+    setup_test_environment()  # so responses carry their template context (the paginator)
     settings.ALLOWED_HOSTS = ["testserver"]
-    call_command("migrate", verbosity=0)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT datcollate, datctype FROM pg_database WHERE datname = current_database()")
-            collate, ctype = cursor.fetchone()
-            cursor.execute("SHOW server_version")
-            version = cursor.fetchone()[0]
-        print(f"PostgreSQL {version}, LC_COLLATE={collate}, LC_CTYPE={ctype}")
-    else:
-        print(f"{connection.vendor} {connection.Database.sqlite_version}")
-    fill(options.articles, random.Random(8))
-    print(f"{Article.objects.published().count()} published articles\n")
+    postgresql = connection.vendor == "postgresql"
+    total = Article.objects.count()
+    print(f"{connection.vendor}, {total:,} articles, load average {os.getloadavg()[0]:.1f}")
     client = Client()
-    print(f"{'query':<28} {'q':<16} {'matches':>8} {'median ms':>10} {'worst ms':>9}  plan")
+    header = f"{'query':<18} {'q':<16} {'matches':>8} {'order':<9} {'page p50':>8} {'p95':>5} {'SQL p50':>7} {'p95':>5}"
+    print(header + ("  plan of the count" if postgresql else ""))
     for label, query in QUERIES:
-        timings = []
-        for _ in range(options.repeat + 1):
-            started = time.perf_counter()
-            response = client.get("/search/", {"q": query})
-            timings.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200
-        timings = timings[1:]  # the first run warms caches
-        terms = parse_terms(query)
-        matches = search_articles(Article.objects.published(), terms).count()
-        term = terms[0]
-        print(
-            f"{label:<28} {query:<16} {matches:>8} {statistics.median(timings):>10.0f} {max(timings):>9.0f}  {plan(term)}"
-        )
+        for order in ("relevance", "latest"):
+            timings, sql = [], []
+            for _ in range(options.repeat + 1):
+                started = time.perf_counter()
+                response = client.get("/search/", {"q": query, "sort": order})
+                timings.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, response.status_code
+                sql.append(search_sql_ms(query, order))
+            timings, sql = timings[1:], sql[1:]  # the first run warms caches
+            paginator = response.context["paginator"]
+            matches = f"{paginator.count:,}{'+' if response.context['capped'] else ''}"
+            line = (
+                f"{label:<18} {query:<16} {matches:>8} {order:<9} {statistics.median(timings):>8.0f} "
+                f"{percentile(timings, 0.95):>5.0f} {statistics.median(sql):>7.0f} {percentile(sql, 0.95):>5.0f}"
+            )
+            if postgresql and order == "relevance":
+                line += f"  {plan(query)}"
+            print(line)
+    if postgresql and options.indexing:
+        median, p95 = indexing_ms(options.indexing)
+        print(f"\nindexing one saved article: median {median:.1f} ms, p95 {p95:.1f} ms ({options.indexing} articles)")
 
 
 if __name__ == "__main__":

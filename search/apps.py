@@ -19,6 +19,4 @@ class SearchConfig(AppConfig):
     verbose_name = "검색"
 
     def ready(self):
-        from . import checks  # noqa: F401 registers the database check
-
         connection_created.connect(_register_sqlite_functions, dispatch_uid="search.sqlite_functions")

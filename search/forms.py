@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from articles.models import Group, Section
 
-from .query import parse_terms
+from .query import ORDERS, RELEVANCE, parse_terms
 
 
 class SearchForm(forms.Form):
@@ -28,6 +28,7 @@ class SearchForm(forms.Form):
     )
     start = forms.DateField(label="시작일", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label="종료일", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sort = forms.ChoiceField(label="정렬", choices=list(ORDERS.items()), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,18 +51,23 @@ class SearchForm(forms.Form):
     def terms(self):
         return parse_terms(self.cleaned_data.get("q", "")) if self.is_valid() else []
 
-    def filter(self, queryset):
-        """Narrow articles to the chosen group, section and dates (whole days in KST)."""
+    @property
+    def order(self):
+        return (self.cleaned_data.get("sort") if self.is_valid() else "") or RELEVANCE
+
+    def scope(self):
+        """The chosen group or section and dates (whole days in KST), as ArticleSearch's keyword arguments."""
         data = self.cleaned_data
-        if data.get("group"):
-            queryset = queryset.filter(section__group=data["group"])
+        scope = {"order": self.order}
         if data.get("section"):
-            queryset = queryset.filter(section=data["section"])
+            scope["sections"] = [data["section"].pk]
+        elif data.get("group"):
+            scope["sections"] = list(data["group"].sections.values_list("pk", flat=True))
         if data.get("start"):
-            queryset = queryset.filter(published_at__gte=_start_of(data["start"]))
+            scope["start"] = _start_of(data["start"])
         if data.get("end"):
-            queryset = queryset.filter(published_at__lt=_start_of(data["end"] + datetime.timedelta(days=1)))
-        return queryset
+            scope["end"] = _start_of(data["end"] + datetime.timedelta(days=1))
+        return scope
 
 
 def _start_of(day):

@@ -1,0 +1,194 @@
+"""The search rows of many articles at once, computed in Python and loaded with COPY.
+
+The triggers of migration 0002 index one saved article in SQL; loading or
+rebuilding a whole archive that way costs a function call per row, so the
+bulk paths compute the same rows here (a test compares both) and stream them
+into a fresh table, build its indexes once, and swap it in.
+"""
+
+import multiprocessing
+import re
+import time
+
+from django.db import connection, transaction
+
+from lib.pgcopy import copy_rows
+
+from .text import search_document
+
+TABLE = "search_articletext"
+COLUMNS = ("article_id", "section_id", "published_at", "public", "title", "document", "tokens")
+INDEXES = {
+    "search_articletext_tokens": "USING gin (tokens)",
+    "search_articletext_latest": "(published_at DESC, article_id DESC) WHERE public",
+}
+PUBLISHED = "published"
+CHUNK = 5000
+
+
+# Only ASCII white space separates words, as in search_bigrams(): an ideographic
+# space (U+3000) or a no-break space joins its neighbours in both.
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+TITLE_MARK = 1 << 42
+# Words repeat (Zipf), so each word's pairs are computed once per process.
+_WORD_PAIRS = {}
+_WORD_PAIRS_LIMIT = 500000
+
+
+def _pairs(word):
+    pairs = _WORD_PAIRS.get(word)
+    if pairs is None:
+        if len(_WORD_PAIRS) >= _WORD_PAIRS_LIMIT:
+            _WORD_PAIRS.clear()
+        pairs = frozenset((ord(a) << 21) | ord(b) for a, b in zip(word, word[1:], strict=False))
+        if len(word) < 40:
+            _WORD_PAIRS[word] = pairs
+    return pairs
+
+
+def bigrams(text, mark=0):
+    """Distinct two-character pieces of the words of `text` as numbers (what search_bigrams() returns)."""
+    pairs = set().union(*map(_pairs, set(_SPACES.split(text))))
+    return {pair | mark for pair in pairs} if mark else pairs
+
+
+def tokens(title, document):
+    """The indexed numbers of an article: pairs of its whole text, and of its title marked."""
+    return bigrams(document) | bigrams(title, TITLE_MARK)
+
+
+def names_text(byline, reporter_name, shared_names):
+    """The names an article is found by, as search_article_names() writes them."""
+    names = [byline] if byline else []
+    names += [f"{name} 기자" for name in [reporter_name, *shared_names] if name]
+    return " ".join(names)
+
+
+def search_row(article, names):
+    """(title, document, tokens) for an article's fields, all lower-cased."""
+    title = article["title"].lower()
+    text = search_document(article["title"], article["subtitle"], article["summary"], article["body"])
+    document = f"{text} {names}".lower()
+    return title, document, tokens(title, document)
+
+
+def _names(cursor):
+    cursor.execute("SELECT id, last_name || first_name FROM accounts_user")
+    users = dict(cursor.fetchall())
+    cursor.execute("SELECT article_id, reporter_id FROM articles_byline ORDER BY id")
+    shared = {}
+    for article_id, reporter_id in cursor.fetchall():
+        shared.setdefault(article_id, []).append(reporter_id)
+    return users, shared
+
+
+FIELDS = ("id", "section_id", "published_at", "status", "title", "subtitle", "summary", "body")
+
+
+def index_range(first, last, users, shared):
+    """Compute and COPY the search rows of articles first..last (ids) into the new table; return how many.
+
+    Runs in a worker process with its own database connection, or in this one.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(FIELDS)}, byline, reporter_id FROM articles_article "  # noqa: S608 constants
+            "WHERE id BETWEEN %s AND %s",
+            [first, last],
+        )
+        rows = []
+        for values in cursor.fetchall():
+            article = dict(zip(FIELDS, values, strict=False))
+            reporter_id = values[-1]
+            others = [users.get(other) for other in shared.get(article["id"], []) if other != reporter_id]
+            title, document, article_tokens = search_row(
+                article, names_text(values[-2], users.get(reporter_id), others)
+            )
+            row = (article["id"], article["section_id"], article["published_at"], article["status"] == PUBLISHED)
+            rows.append((*row, title, document, article_tokens))
+        copy_rows(cursor, f"{TABLE}_new", COLUMNS, rows)
+    return len(rows)
+
+
+_worker_names = None
+
+
+def _start_worker(users, shared):
+    global _worker_names  # noqa: PLW0603 one value per worker process, set once
+    import django
+
+    django.setup()
+    _worker_names = (users, shared)
+
+
+def _worker_range(bounds):
+    with transaction.atomic():
+        return index_range(*bounds, *_worker_names)
+
+
+def _ranges(cursor):
+    """Id ranges of about CHUNK articles each."""
+    cursor.execute("SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM articles_article")
+    low, high = cursor.fetchone()
+    return [(start, min(start + CHUNK - 1, high)) for start in range(low, high + 1, CHUNK)]
+
+
+def rebuild(progress=None, maintenance_work_mem="1GB", workers=2):
+    """Recompute every article's search row into a new table, index it, and swap it in.
+
+    Searches keep answering from the old table until the swap; articles saved
+    meanwhile are indexed again by the trigger after it. Returns the row count.
+    """
+    started = time.time()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM articles_article")
+        (total,) = cursor.fetchone()
+        cursor.execute("SELECT now()")
+        (since,) = cursor.fetchone()
+        users, shared = _names(cursor)
+        cursor.execute(f"DROP TABLE IF EXISTS {TABLE}_new")
+        cursor.execute(f"CREATE TABLE {TABLE}_new (LIKE {TABLE} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)")
+        cursor.execute(f"ALTER TABLE {TABLE}_new ADD PRIMARY KEY (article_id)")
+    if progress:
+        progress.start(total)
+    done = 0
+    with connection.cursor() as cursor:
+        ranges = _ranges(cursor)
+    # Inside a transaction (a test, a caller's atomic block) other connections cannot see the new table.
+    if workers < 1 or connection.in_atomic_block:
+        for bounds in ranges:
+            done += index_range(*bounds, users, shared)
+            if progress:
+                progress.update(done)
+    else:
+        # Spawned, not forked: each worker opens its own connection and COPYs its own ranges.
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(workers, initializer=_start_worker, initargs=(users, shared)) as pool:
+            for count in pool.imap_unordered(_worker_range, ranges):
+                done += count
+                if progress:
+                    progress.update(done)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET maintenance_work_mem = '{maintenance_work_mem}'")
+        for name, definition in INDEXES.items():
+            if progress:
+                progress.note(f"색인 만드는 중: {name}")
+            cursor.execute(f"CREATE INDEX {name}_new ON {TABLE}_new {definition}")
+        cursor.execute("RESET maintenance_work_mem")
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"LOCK TABLE {TABLE} IN ACCESS EXCLUSIVE MODE")
+        cursor.execute(f"DROP TABLE {TABLE}")
+        cursor.execute(f"ALTER TABLE {TABLE}_new RENAME TO {TABLE}")
+        cursor.execute(f"ALTER INDEX {TABLE}_new_pkey RENAME TO {TABLE}_pkey")
+        for name in INDEXES:
+            cursor.execute(f"ALTER INDEX {name}_new RENAME TO {name}")
+        # Saved while the copy ran: the trigger wrote them to the old table.
+        cursor.execute("SELECT search_articletext_refresh(id) FROM articles_article WHERE updated_at >= %s", [since])
+        cursor.execute(
+            f"DELETE FROM {TABLE} AS s WHERE NOT EXISTS (SELECT 1 FROM articles_article a WHERE a.id = s.article_id)"  # noqa: S608 constants
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {TABLE}")
+    if progress:
+        progress.finish()
+    return done, time.time() - started

@@ -1,0 +1,70 @@
+"""PostgreSQL's search rows: linear in the text, the same from the trigger and the bulk rebuild."""
+
+import time
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from articles.models import Byline
+from search.index import search_row, tokens
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the search index exists on PostgreSQL only"),
+]
+
+
+def stored(article_id):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT title, document, tokens FROM search_articletext WHERE article_id = %s", [article_id])
+        row = cursor.fetchone()
+    return row and (row[0], row[1], set(row[2]))
+
+
+def test_saving_a_200000_character_single_word_body_takes_under_a_second(make_article):
+    article = make_article(title="긴 낱말")
+    article.body = "<p>" + "가나다라마바사아자차카타파하" * 14286 + "</p>"
+    started = time.perf_counter()
+    article.save()
+    assert time.perf_counter() - started < 1.0
+    assert len(stored(article.pk)[1]) > 200000
+
+
+def test_trigger_and_bulk_rebuild_write_the_same_rows(make_article, reporter, other_reporter):
+    articles = [
+        make_article(title="지역경제 <살리기>", body="<p>파주시가 <strong>골목</strong>상권&nbsp;회복 &amp; 예산</p>"),
+        make_article(
+            title="Ｋ-푸드　축제", subtitle="5G 체험관", body="<p>탭\t문자와\n줄바꿈</p>", byline="김파주 객원기자"
+        ),
+        make_article(title="운정 호수공원", reporter=other_reporter),
+    ]
+    Byline.objects.create(article=articles[2], reporter=reporter, role="사진")
+    from_trigger = {article.pk: stored(article.pk) for article in articles}
+    call_command("search_rebuild", workers=0, stderr=open("/dev/null", "w"), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert {article.pk: stored(article.pk) for article in articles} == from_trigger
+    assert "김파주 기자" in from_trigger[articles[2].pk][1]
+    assert "이운정 기자" in from_trigger[articles[2].pk][1]
+
+
+def test_python_rows_match_the_sql_functions_on_odd_text():
+    article = {"title": "A  b\u3000c", "subtitle": "", "summary": "x\ty", "body": "<p>&lt;태그&gt; 둘</p><p>셋</p>"}
+    title, document, article_tokens = search_row(article, "김파주 기자")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT lower(search_document(%s, %s, %s, %s) || ' ' || %s), "
+            "search_bigrams(lower(search_document(%s, %s, %s, %s) || ' ' || %s)) || search_bigrams(lower(%s), 1::bigint << 42)",
+            [*article.values(), "김파주 기자", *article.values(), "김파주 기자", article["title"]],
+        )
+        sql_document, sql_tokens = cursor.fetchone()
+    assert document == sql_document
+    assert article_tokens == set(sql_tokens) == tokens(title, document)
+
+
+def test_a_shared_byline_added_later_makes_the_article_findable_by_that_name(make_article, reporter, other_reporter):
+    article = make_article(title="운정 소식", reporter=other_reporter)
+    assert "김파주" not in stored(article.pk)[1]
+    byline = Byline.objects.create(article=article, reporter=reporter)
+    assert "김파주 기자" in stored(article.pk)[1]
+    byline.delete()
+    assert "김파주" not in stored(article.pk)[1]
