@@ -9,7 +9,7 @@ from django.utils import timezone
 from articles.models import Byline
 from search import query as search_query
 from search.query import parse_terms, strip_particle
-from tests.directory.factories import make_listing
+from tests.factories import make_listing
 
 pytestmark = pytest.mark.django_db
 
