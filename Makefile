@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test lint format setup seed clean
+.PHONY: run serve nginx test lint format setup seed clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,7 +28,13 @@ run: seed
 
 ## serve: the same site under gunicorn, as in production
 serve: seed
-	$(BIN)/gunicorn firstnews.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+	$(BIN)/gunicorn -c deploy/gunicorn.conf.py firstnews.wsgi --bind $(HOST):$(PORT)
+
+## nginx: deploy/nginx.conf in front of `make serve` on http://127.0.0.1:$(NGINX_PORT)/ (foreground)
+NGINX_PORT ?= 8080
+nginx: $(INSTALLED)
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python deploy/nginx_local.py --port $(NGINX_PORT) --app-port $(PORT)
 
 ## test: install and run the whole suite (browser tests skip without Chromium)
 test: $(INSTALLED)
