@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve nginx test lint format setup seed clean
+.PHONY: run serve nginx backup restore test lint format setup seed clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,16 @@ NGINX_PORT ?= 8080
 nginx: $(INSTALLED)
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python deploy/nginx_local.py --port $(NGINX_PORT) --app-port $(PORT)
+
+## backup: database (pg_dump / SQLite backup API), uploads and private files into backups/firstnews-<UTC time>/
+BACKUP_DIR ?= backups
+backup: $(INSTALLED)
+	$(BIN)/python deploy/backup.py create --dest $(BACKUP_DIR) $(if $(KEEP),--keep $(KEEP))
+
+## restore: make restore BACKUP=backups/firstnews-... (into an empty database, the app stopped)
+restore: $(INSTALLED)
+	@test -n "$(BACKUP)" || (echo "make restore BACKUP=backups/firstnews-YYYYmmdd-HHMMSS" && false)
+	$(BIN)/python deploy/backup.py restore $(BACKUP)
 
 ## test: install and run the whole suite (browser tests skip without Chromium)
 test: $(INSTALLED)

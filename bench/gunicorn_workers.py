@@ -106,6 +106,7 @@ def measure(kind, workers, threads, args):
         proc.wait(30)
     requests = int(re.search(r"(\d+) requests in", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    timeouts = re.search(r"timeout (\d+)", out)
     p50 = re.search(r"50%\s+(\S+)", out).group(1)
     p99 = re.search(r"99%\s+(\S+)", out).group(1)
     return {
@@ -115,6 +116,7 @@ def measure(kind, workers, threads, args):
         "p50": p50,
         "p99": p99,
         "errors": int(errors.group(1)) if errors else 0,
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
     }
 
 
@@ -125,12 +127,15 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     args = parser.parse_args()
     rows = [measure(kind, workers, threads, args) for kind, workers, threads in MODELS]
-    print(f"\narticle page, wrk -t2 -c{args.connections} -d{args.seconds}s, {os.cpu_count()} cores")
-    print("| workers | req/s | CPU ms/request (workers) | p50 | p99 | non-2xx |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    load = Path("/proc/loadavg").read_text().split()[:3]
+    print(
+        f"\narticle page, wrk -t2 -c{args.connections} -d{args.seconds}s, {os.cpu_count()} cores, load {' '.join(load)}"
+    )
+    print("| workers | req/s | CPU ms/request (workers) | p50 | p99 | non-2xx | wrk timeouts (2 s) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
         print(
-            f"| {row['model']} | {row['req/s']:.1f} | {row['cpu']:.1f} | {row['p50']} | {row['p99']} | {row['errors']} |"
+            f"| {row['model']} | {row['req/s']:.1f} | {row['cpu']:.1f} | {row['p50']} | {row['p99']} | {row['errors']} | {row['timeouts']} |"
         )
 
 
