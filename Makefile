@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve nginx backup restore test lint format setup seed clean
+.PHONY: run serve nginx backup restore drills test lint format setup seed clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,15 @@ backup: $(INSTALLED)
 restore: $(INSTALLED)
 	@test -n "$(BACKUP)" || (echo "make restore BACKUP=backups/firstnews-YYYYmmdd-HHMMSS" && false)
 	$(BIN)/python deploy/backup.py restore $(BACKUP)
+
+## drills: fault drills on private PostgreSQL/Redis servers (bench/drills/, ~8 min): DB restart, Redis outage, 200 users
+DRILL_SECONDS ?= 120
+drills: $(INSTALLED)
+	@status=0; \
+	$(BIN)/python bench/drills/comment_restart.py || status=1; \
+	$(BIN)/python bench/drills/redis_outage.py || status=1; \
+	$(BIN)/python bench/drills/soak.py --seconds $(DRILL_SECONDS) || status=1; \
+	exit $$status
 
 ## test: install and run the whole suite (browser tests skip without Chromium)
 test: $(INSTALLED)
