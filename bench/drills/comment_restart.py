@@ -169,7 +169,7 @@ def main():
                 ("stored but never acknowledged", len(unacknowledged)),
                 ("articles whose 댓글 N is wrong", len(counts_wrong)),
                 ("5xx outside the gap", outside),
-                ("tracebacks in gunicorn's log", stack.server_errors_logged()),
+                ("500s logged by the app", stack.server_errors_logged()),
             ],
         )  # fmt: skip
         classes = ["2xx", "3xx", "4xx", "5xx", "no answer"]

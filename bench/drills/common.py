@@ -210,13 +210,10 @@ class Stack:
             shutil.rmtree(self.workdir, ignore_errors=True)
 
     def server_errors_logged(self):
-        """Tracebacks the app logged (each 5xx the app itself answered logs one)."""
+        """500s the app logged ("Internal Server Error: /path"; a 503 logs "Service Unavailable")."""
         self.app_log.flush()
-        return sum(
-            (self.workdir / name).read_text(errors="replace").count("Traceback")
-            for name in ("app.log", "gunicorn.log")
-            if (self.workdir / name).exists()
-        )
+        log = self.workdir / "app.log"
+        return log.read_text(errors="replace").count("Internal Server Error:") if log.exists() else 0
 
 
 def make_content(articles, members):

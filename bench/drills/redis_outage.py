@@ -125,7 +125,7 @@ def main():
                 ("first page served after Redis came back", "never" if first_ok_after is None else f"{first_ok_after:.2f} s"),
                 ("5xx before the outage or after it", errors_outside),
                 ("comments acknowledged / stored / **lost**", f"{len(acknowledged)} / {sum(stored.values())} / {len(lost)}"),
-                ("tracebacks in the app's log", stack.server_errors_logged()),
+                ("500s logged by the app", stack.server_errors_logged()),
             ],
         )  # fmt: skip
         classes = ["2xx", "3xx", "4xx", "5xx", "no answer"]

@@ -124,7 +124,7 @@ def main():
                 ("**5xx**", errors),
                 ("no answer within 30 s", unanswered),
                 ("comments acknowledged / stored / lost", f"{len(acknowledged)} / {sum(stored.values())} / {len(lost)}"),
-                ("tracebacks in the app's log", stack.server_errors_logged()),
+                ("500s logged by the app", stack.server_errors_logged()),
             ],
         )  # fmt: skip
         classes = ["2xx", "3xx", "4xx", "5xx", "no answer"]
