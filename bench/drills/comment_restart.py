@@ -137,6 +137,7 @@ def main():
         ]  # fmt: skip
 
         phases = collections.defaultdict(collections.Counter)
+        server_errors = collections.Counter()
         durations = []
         for kind, status, begin, end in log:
             if end < gap["start"]:
@@ -147,6 +148,8 @@ def main():
                 phase = "after"
             klass = "no answer" if status == 0 else f"{status // 100}xx"
             phases[phase][klass] += 1
+            if status >= 500:
+                server_errors[status] += 1
             if kind == "comment post":
                 durations.append(end - begin)
         outside = sum(c["5xx"] for p, c in phases.items() if p != "during the restart (+grace)")
@@ -169,6 +172,7 @@ def main():
                 ("stored but never acknowledged", len(unacknowledged)),
                 ("articles whose 댓글 N is wrong", len(counts_wrong)),
                 ("5xx outside the gap", outside),
+                ("5xx by status", ", ".join(f"{code} x {n}" for code, n in sorted(server_errors.items())) or "none"),
                 ("500s logged by the app", stack.server_errors_logged()),
             ],
         )  # fmt: skip

@@ -102,6 +102,7 @@ def main():
         )
         lost = [text for text in acknowledged if text not in stored]
         phases = collections.defaultdict(collections.Counter)
+        server_errors = collections.Counter()
         first_ok_after = None
         for _kind, status, _begin, end in sorted(log, key=lambda entry: entry[3]):
             if end < down_at:
@@ -111,6 +112,8 @@ def main():
             else:
                 phase = "after"
             phases[phase]["no answer" if status == 0 else f"{status // 100}xx"] += 1
+            if status >= 500:
+                server_errors[status] += 1
             if end > up_at and status in (200, 302) and first_ok_after is None:
                 first_ok_after = end - up_at
         served_down = phases["Redis down (+grace)"]["2xx"] + phases["Redis down (+grace)"]["3xx"]
@@ -125,6 +128,7 @@ def main():
                 ("first page served after Redis came back", "never" if first_ok_after is None else f"{first_ok_after:.2f} s"),
                 ("5xx before the outage or after it", errors_outside),
                 ("comments acknowledged / stored / **lost**", f"{len(acknowledged)} / {sum(stored.values())} / {len(lost)}"),
+                ("5xx by status", ", ".join(f"{code} x {n}" for code, n in sorted(server_errors.items())) or "none"),
                 ("500s logged by the app", stack.server_errors_logged()),
             ],
         )  # fmt: skip
