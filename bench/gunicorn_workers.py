@@ -95,7 +95,7 @@ def measure(kind, workers, threads, args):
         pids = children(proc.pid)
         before = cpu_seconds(pids)
         out = subprocess.run(  # noqa: S603
-            ["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency", url],  # noqa: S607
+            ["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--timeout", "10s", "--latency", url],  # noqa: S607
             capture_output=True,
             text=True,
             check=True,
@@ -107,8 +107,8 @@ def measure(kind, workers, threads, args):
     requests = int(re.search(r"(\d+) requests in", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     timeouts = re.search(r"timeout (\d+)", out)
-    p50 = re.search(r"50%\s+(\S+)", out).group(1)
-    p99 = re.search(r"99%\s+(\S+)", out).group(1)
+    p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)
     return {
         "model": f"{kind} {workers}x{threads}",
         "req/s": requests / args.seconds,
@@ -125,13 +125,17 @@ def main():
     parser.add_argument("--port", type=int, default=8151)
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--models", help="e.g. sync:4:1,gthread:2:8 (kind:workers:threads); default: a fixed list")
     args = parser.parse_args()
-    rows = [measure(kind, workers, threads, args) for kind, workers, threads in MODELS]
+    models = MODELS
+    if args.models:
+        models = [(k, int(w), int(t)) for k, w, t in (item.split(":") for item in args.models.split(","))]
+    rows = [measure(kind, workers, threads, args) for kind, workers, threads in models]
     load = Path("/proc/loadavg").read_text().split()[:3]
     print(
         f"\narticle page, wrk -t2 -c{args.connections} -d{args.seconds}s, {os.cpu_count()} cores, load {' '.join(load)}"
     )
-    print("| workers | req/s | CPU ms/request (workers) | p50 | p99 | non-2xx | wrk timeouts (2 s) |")
+    print("| workers | req/s | CPU ms/request (workers) | p50 | p99 | non-2xx | wrk timeouts (10 s) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
         print(
