@@ -27,7 +27,18 @@ import threading
 import time
 import uuid
 
-from common import Client, Stack, add_service_options, hidden, percentile, run_threads, table
+from common import (
+    Client,
+    Stack,
+    add_service_options,
+    hidden,
+    percentile,
+    run_threads,
+    status_class,
+    status_table,
+    stored_comments,
+    table,
+)
 
 RETRY = {0, 500, 502, 503, 504}
 
@@ -77,21 +88,16 @@ def main():
         def post_one(name, article, number):
             client = clients[name]
             text = f"드릴 댓글 {run} {name} {number}"
-            token = csrf = None
+            token = None
             deadline = time.monotonic() + args.give_up
             while time.monotonic() < deadline:
                 if token is None:
                     status, page = client.request("article page", article.get_absolute_url())
                     token = hidden(page, "token") if status == 200 else None
-                    csrf = client.csrf()
                     if token is None:
                         time.sleep(1)
                     continue
-                status, _ = client.request(
-                    "comment post",
-                    f"/comments/article/{article.pk}/",
-                    {"csrfmiddlewaretoken": csrf, "text": text, "parent": "", "token": token},
-                )
+                status = client.post_comment(article.pk, text, token)
                 if status == 302:
                     acknowledged.append(text)
                     return
@@ -119,15 +125,10 @@ def main():
             thread.join()
         load_seconds = time.monotonic() - load_start
 
-        from django.db import connections
-
         from articles.models import Article
         from comments.models import Comment
 
-        connections.close_all()
-        stored = collections.Counter(
-            Comment.objects.filter(text__startswith=f"드릴 댓글 {run} ").values_list("text", flat=True)
-        )
+        stored = stored_comments(f"드릴 댓글 {run} ")
         lost = [text for text in acknowledged if text not in stored]
         duplicated = {text: n for text, n in stored.items() if n > 1}
         unacknowledged = [text for text in stored if text not in set(acknowledged)]
@@ -146,8 +147,7 @@ def main():
                 phase = "during the restart (+grace)"
             else:
                 phase = "after"
-            klass = "no answer" if status == 0 else f"{status // 100}xx"
-            phases[phase][klass] += 1
+            phases[phase][status_class(status)] += 1
             if status >= 500:
                 server_errors[status] += 1
             if kind == "comment post":
@@ -176,15 +176,8 @@ def main():
                 ("500s logged by the app", stack.server_errors_logged()),
             ],
         )  # fmt: skip
-        classes = ["2xx", "3xx", "4xx", "5xx", "no answer"]
-        table(
-            "Answers by phase (all requests of the load)",
-            [("phase", *classes)]
-            + [
-                (phase, *(phases[phase][k] for k in classes))
-                for phase in ("before the restart", "during the restart (+grace)", "after")
-            ],
-        )
+        order = ("before the restart", "during the restart (+grace)", "after")
+        status_table("Answers by phase (all requests of the load)", "phase", phases, order)
         if rejected:
             print("\nrefused:", collections.Counter(str(status) for _, status in rejected))
         ok = not lost and not duplicated and not counts_wrong and outside == 0 and len(acknowledged) > 0

@@ -8,6 +8,7 @@ proxy (BEHIND_PROXY=true: each simulated member comes from its own X-Forwarded-F
 address, as they would through nginx).
 """
 
+import collections
 import glob
 import html
 import http.client
@@ -285,6 +286,15 @@ class Client:
     def csrf(self):
         return next((c.value for c in self.cookies if c.name == "csrftoken"), "")
 
+    def post_comment(self, article_pk, text, token):
+        """Post the article page's comment form (token from that page); returns the status (302 = stored)."""
+        status, _ = self.request(
+            "comment post",
+            f"/comments/article/{article_pk}/",
+            {"csrfmiddlewaretoken": self.csrf(), "text": text, "parent": "", "token": token},
+        )
+        return status
+
     def login(self, username, attempts=5):
         for _ in range(attempts):
             status, _ = self.request("login form", "/accounts/login/")
@@ -297,6 +307,28 @@ class Client:
                     return True
             time.sleep(1)
         return False
+
+
+def stored_comments(prefix):
+    """How many times each comment text starting with prefix is in the database."""
+    from django.db import connections
+
+    from comments.models import Comment
+
+    connections.close_all()  # the drill may have restarted the server under this process's connection
+    return collections.Counter(Comment.objects.filter(text__startswith=prefix).values_list("text", flat=True))
+
+
+STATUS_CLASSES = ("2xx", "3xx", "4xx", "5xx", "no answer")
+
+
+def status_class(status):
+    return "no answer" if status == 0 else f"{status // 100}xx"
+
+
+def status_table(title, first_column, groups, order):
+    """groups: name -> Counter of status_class(); one row per name in order."""
+    table(title, [(first_column, *STATUS_CLASSES)] + [(n, *(groups[n][k] for k in STATUS_CLASSES)) for n in order])
 
 
 def hidden(page, name):

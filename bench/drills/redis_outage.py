@@ -23,7 +23,18 @@ import sys
 import time
 import uuid
 
-from common import Client, Stack, add_service_options, hidden, make_content, run_threads, table
+from common import (
+    Client,
+    Stack,
+    add_service_options,
+    hidden,
+    make_content,
+    run_threads,
+    status_class,
+    status_table,
+    stored_comments,
+    table,
+)
 
 
 def main():
@@ -69,12 +80,7 @@ def main():
                 token = hidden(page, "token") if status == 200 else None
                 if token:
                     text = f"레디스 드릴 {run} {name} {number}"
-                    status, _ = client.request(
-                        "comment post",
-                        f"/comments/article/{article.pk}/",
-                        {"csrfmiddlewaretoken": client.csrf(), "text": text, "parent": "", "token": token},
-                    )
-                    if status == 302:
+                    if client.post_comment(article.pk, text, token) == 302:
                         acknowledged.append(text)
                         number += 1
                         time.sleep(31)
@@ -92,14 +98,7 @@ def main():
         for thread in threads:
             thread.join()
 
-        from django.db import connections
-
-        from comments.models import Comment
-
-        connections.close_all()
-        stored = collections.Counter(
-            Comment.objects.filter(text__startswith=f"레디스 드릴 {run} ").values_list("text", flat=True)
-        )
+        stored = stored_comments(f"레디스 드릴 {run} ")
         lost = [text for text in acknowledged if text not in stored]
         phases = collections.defaultdict(collections.Counter)
         server_errors = collections.Counter()
@@ -111,7 +110,7 @@ def main():
                 phase = "Redis down (+grace)"
             else:
                 phase = "after"
-            phases[phase]["no answer" if status == 0 else f"{status // 100}xx"] += 1
+            phases[phase][status_class(status)] += 1
             if status >= 500:
                 server_errors[status] += 1
             if end > up_at and status in (200, 302) and first_ok_after is None:
@@ -132,12 +131,7 @@ def main():
                 ("500s logged by the app", stack.server_errors_logged()),
             ],
         )  # fmt: skip
-        classes = ["2xx", "3xx", "4xx", "5xx", "no answer"]
-        table(
-            "Answers by phase",
-            [("phase", *classes)]
-            + [(p, *(phases[p][k] for k in classes)) for p in ("before", "Redis down (+grace)", "after")],
-        )
+        status_table("Answers by phase", "phase", phases, ("before", "Redis down (+grace)", "after"))
         checks = {
             "no 5xx before or after the outage": errors_outside == 0,
             "recovered without restarting the app": first_ok_after is not None,

@@ -21,7 +21,19 @@ import sys
 import time
 import uuid
 
-from common import Client, Stack, add_service_options, hidden, make_content, percentile, run_threads, table
+from common import (
+    STATUS_CLASSES,
+    Client,
+    Stack,
+    add_service_options,
+    hidden,
+    make_content,
+    percentile,
+    run_threads,
+    status_class,
+    stored_comments,
+    table,
+)
 
 SEARCH = "/search/?q=%ED%8C%8C%EC%A3%BC"  # 파주
 
@@ -83,12 +95,7 @@ def main():
                 token = hidden(page, "token") if status == 200 else None
                 if token and time.monotonic() >= next_comment:
                     text = f"부하 드릴 {run} {name} {number}"
-                    status, _ = client.request(
-                        "comment post",
-                        f"/comments/article/{article.pk}/",
-                        {"csrfmiddlewaretoken": client.csrf(), "text": text, "parent": "", "token": token},
-                    )
-                    if status == 302:
+                    if client.post_comment(article.pk, text, token) == 302:
                         acknowledged.append(text)
                         number += 1
                         next_comment = time.monotonic() + 31
@@ -99,19 +106,12 @@ def main():
             thread.join()
         elapsed = time.monotonic() - start
 
-        from django.db import connections
-
-        from comments.models import Comment
-
-        connections.close_all()
-        stored = collections.Counter(
-            Comment.objects.filter(text__startswith=f"부하 드릴 {run} ").values_list("text", flat=True)
-        )
+        stored = stored_comments(f"부하 드릴 {run} ")
         lost = [text for text in acknowledged if text not in stored]
         by_kind = collections.defaultdict(collections.Counter)
         durations = collections.defaultdict(list)
         for kind, status, begin, end in log:
-            by_kind[kind]["no answer" if status == 0 else f"{status // 100}xx"] += 1
+            by_kind[kind][status_class(status)] += 1
             durations[kind].append(end - begin)
         errors = sum(c["5xx"] for c in by_kind.values())
         unanswered = sum(c["no answer"] for c in by_kind.values())
@@ -127,7 +127,7 @@ def main():
                 ("500s logged by the app", stack.server_errors_logged()),
             ],
         )  # fmt: skip
-        classes = ["2xx", "3xx", "4xx", "5xx", "no answer"]
+        classes = STATUS_CLASSES
         table(
             "Requests by kind",
             [("kind", *classes, "p50 ms", "p99 ms")]
