@@ -109,7 +109,9 @@ def create(dest, *, database=None, media_root=None, private_root=None, keep=None
     private_root = Path(private_root or settings.CONTACT_UPLOAD_ROOT)
     now = datetime.datetime.now(datetime.UTC)
     folder = Path(dest) / f"{PREFIX}{now:%Y%m%d-%H%M%S}"
-    folder.mkdir(parents=True)
+    # Private data (member accounts, tips): readable by the backup's owner only.
+    Path(dest).mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700)
     counts = table_counts(database)
     if _is_postgresql(database):
         subprocess.run(  # noqa: S603 fixed arguments, the name comes from our own settings
@@ -139,6 +141,8 @@ def create(dest, *, database=None, media_root=None, private_root=None, keep=None
         "private": _files(private_root),
     }
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
+    for path in folder.iterdir():
+        path.chmod(0o600)
     if keep:
         for old in sorted(Path(dest).glob(f"{PREFIX}*"))[:-keep]:
             shutil.rmtree(old)

@@ -71,6 +71,8 @@ def test_backup_restored_into_a_fresh_database_has_the_same_rows_and_files(
     media_files = backup._files(settings.MEDIA_ROOT)
 
     folder = backup.create(tmp_path / "backups", private_root=private)
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert {path.stat().st_mode & 0o777 for path in folder.iterdir()} == {0o600}
     Article.objects.filter(pk=articles[1].pk).delete()  # later changes are not in the backup
 
     report = backup.restore(
