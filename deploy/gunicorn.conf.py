@@ -35,3 +35,6 @@ accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
 errorlog = "-"
 # Behind nginx on the same host: take X-Forwarded-Proto only from loopback.
 forwarded_allow_ips = "127.0.0.1,::1"
+# gunicorn's control socket (~/.gunicorn/gunicorn.ctl) is one path per user: several servers on one
+# host would fight over it, and systemd's signals do what we need (HUP reloads, TERM stops).
+control_socket_disable = True
