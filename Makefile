@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test test-clock lint typecheck format setup seed clean bench-data
+.PHONY: run serve nginx backup restore drills test test-clock lint typecheck format setup seed clean bench-data
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,7 +28,32 @@ run: seed
 
 ## serve: the same site under gunicorn, as in production
 serve: seed
-	$(BIN)/gunicorn firstnews.wsgi --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+	$(BIN)/gunicorn -c deploy/gunicorn.conf.py firstnews.wsgi --bind $(HOST):$(PORT)
+
+## nginx: deploy/nginx.conf in front of `make serve` on http://127.0.0.1:$(NGINX_PORT)/ (foreground)
+NGINX_PORT ?= 8080
+nginx: $(INSTALLED)
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python deploy/nginx_local.py --port $(NGINX_PORT) --app-port $(PORT)
+
+## backup: database (pg_dump / SQLite backup API), uploads and private files into backups/firstnews-<UTC time>/
+BACKUP_DIR ?= backups
+backup: $(INSTALLED)
+	$(BIN)/python deploy/backup.py create --dest $(BACKUP_DIR) $(if $(KEEP),--keep $(KEEP))
+
+## restore: make restore BACKUP=backups/firstnews-... (into an empty database, the app stopped)
+restore: $(INSTALLED)
+	@test -n "$(BACKUP)" || (echo "make restore BACKUP=backups/firstnews-YYYYmmdd-HHMMSS" && false)
+	$(BIN)/python deploy/backup.py restore $(BACKUP)
+
+## drills: fault drills on private PostgreSQL/Redis servers (bench/drills/, ~8 min): DB restart, Redis outage, 200 users
+DRILL_SECONDS ?= 120
+drills: $(INSTALLED)
+	@status=0; \
+	$(BIN)/python bench/drills/comment_restart.py || status=1; \
+	$(BIN)/python bench/drills/redis_outage.py || status=1; \
+	$(BIN)/python bench/drills/soak.py --seconds $(DRILL_SECONDS) || status=1; \
+	exit $$status
 
 ## test: install and run the whole suite (browser tests skip without Chromium)
 test: $(INSTALLED)

@@ -147,11 +147,17 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "lib.cache_backend.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "firstnews"),
+            # Redis down: reads miss, writes are dropped and pages are built from the database
+            # (counters and rate limits degrade); a short timeout keeps a dead Redis from holding
+            # a request; the connection pool reconnects by itself when Redis is back.
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 1},
         }
     }
+    # Not logged: one traceback per cache call would flood the log during an outage; watch Redis itself.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -25,3 +25,6 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+
+# 503 with Retry-After while the database or Redis cannot be reached; the plain 500 page otherwise.
+handler500 = "pages.errors.server_error"

@@ -7,11 +7,13 @@ minute per visitor per process: a per-process memory cache cannot be shared,
 so it never holds the figure itself, only the "touched lately" marker.
 """
 
+import contextlib
 import datetime
 
 from django.core.cache import cache
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
+from redis.exceptions import RedisError
 
 from .models import OnlineVisitor
 
@@ -58,7 +60,8 @@ def touch(visitor, now, day):
             pipe.zadd(guests, {guest_key: score})
         pipe.expire(guests, KEY_TTL)
         pipe.expire(members, KEY_TTL)
-        pipe.execute()
+        with contextlib.suppress(RedisError):  # Redis down: this hit is not marked online, the rest goes on
+            pipe.execute()
         return
     key = visitor.online_key(day)
     if not cache.add(f"visitors:touched:{key}", True, TOUCH_EVERY):
@@ -82,7 +85,10 @@ def redis_counts(now):
     for name in _set_names():
         pipe.zremrangebyscore(name, "-inf", f"({since}")
         pipe.zcard(name)
-    _, guests, _, members = pipe.execute()
+    try:
+        _, guests, _, members = pipe.execute()
+    except RedisError:  # Redis down: the figures come from the database table
+        return None
     return guests, members
 
 
