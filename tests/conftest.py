@@ -75,3 +75,13 @@ def make_article(reporter):
         return factories.make_article(section=section, status=status, published_at=published_at, **fields)
 
     return make
+
+
+@pytest.fixture
+def figures_stay_cached(monkeypatch):
+    """The footer's visitor figures stay in the shared cache for the whole test.
+
+    They live five seconds on a real site; a query-count test that warms the page and then
+    counts must not see them expire in between on a slow, loaded machine.
+    """
+    monkeypatch.setattr("visitors.stats.FIGURES_CACHE_SECONDS", 3600)

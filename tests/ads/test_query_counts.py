@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests.factories import make_banner, make_listing
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("figures_stay_cached")]
 
 
 def count_queries(client, url):

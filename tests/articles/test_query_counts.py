@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles.models import Article, Byline, Correction, FrontPagePin, Section, Tag
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("figures_stay_cached")]
 
 
 def fill(reporter, total):

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from comments.models import MAX_DEPTH, Comment
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("figures_stay_cached")]
 
 
 def fill(article, authors, roots=100):

@@ -53,7 +53,7 @@ def test_deleting_a_tip_in_the_admin_removes_its_files(client, tip_data, png_fil
     assert not os.path.exists(path)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
 def test_simultaneous_submissions_never_share_a_reference():
     day = datetime.date(2026, 11, 28)

@@ -50,7 +50,7 @@ def rows(database, sql):
         wrapper.close()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_restored_into_a_fresh_database_has_the_same_rows_and_files(
     settings, tmp_path, make_article, django_user_model, image_upload, fresh_database
 ):
@@ -96,7 +96,7 @@ def test_backup_restored_into_a_fresh_database_has_the_same_rows_and_files(
     assert (tmp_path / "private2" / "tip.pdf").read_bytes() == b"%PDF-1.4 private tip"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_old_backups_beyond_keep_are_deleted(tmp_path, monkeypatch):
     dest = tmp_path / "backups"
     for stamp in ("20260101-000000", "20260102-000000", "20260103-000000"):

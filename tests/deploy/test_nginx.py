@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture
-def front(settings, live_server, transactional_db, tmp_path):
+def front(settings, live_server, transactional_db, django_db_serialized_rollback, tmp_path):
     """nginx on 127.0.0.1:8153 in front of the live server, with its own static folder and the test MEDIA_ROOT."""
     settings.ROOT_URLCONF = "tests.deploy.urls"
     front_urls.hits.update(cached=0, uncached=0)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from directory.models import Listing
 from tests.factories import make_listing
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("figures_stay_cached")]
 
 CATEGORIES = ["food", "services", "retail", "medical", "education", "real-estate"]
 
