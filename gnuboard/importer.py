@@ -67,6 +67,17 @@ ATTACHMENT_EXTENSIONS = {
     "gif",
     "webp",
 }
+MEMBER_FINGERPRINT = (
+    "mb_password",
+    "mb_name",
+    "mb_nick",
+    "mb_email",
+    "mb_level",
+    "mb_leave_date",
+    "mb_intercept_date",
+    "mb_mailling",
+    "mb_marketing_agree",
+)
 POST_COLUMNS = (
     "wr_id, wr_num, wr_reply, wr_parent, wr_is_comment, wr_comment, wr_comment_reply, ca_name, wr_option, "
     "wr_subject, wr_content, wr_link1, wr_link2, wr_hit, mb_id, wr_name, wr_datetime, wr_file"
@@ -422,10 +433,7 @@ class Importer:
         new_users, updated, rows_by_user = [], [], {}
         for row in rows:
             mb_id = row["mb_id"]
-            print_ = convert.fingerprint(
-                *(row[key] for key in ("mb_password", "mb_name", "mb_nick", "mb_email", "mb_level"))
-                + (row["mb_leave_date"], row["mb_intercept_date"], row["mb_mailling"], row["mb_marketing_agree"])
-            )
+            print_ = convert.fingerprint(*(row[key] for key in MEMBER_FINGERPRINT))
             if mb_id in known and known[mb_id][1] == print_:
                 self.report.counts["회원: 바뀌지 않음"] += 1
                 continue

@@ -72,7 +72,7 @@ class Source:
     def all(self, sql, params=()):
         with self.connection.cursor(pymysql.cursors.DictCursor) as cursor:
             cursor.execute(sql, params)
-            return cursor.fetchall()
+            return list(cursor.fetchall())
 
     def value(self, sql, params=()):
         with self.connection.cursor() as cursor:
@@ -88,7 +88,7 @@ class Source:
             with connection.cursor(pymysql.cursors.SSDictCursor) as cursor:
                 cursor.execute(sql, params)
                 while rows := cursor.fetchmany(size):
-                    yield rows
+                    yield list(rows)
         finally:
             connection.close()
 

@@ -52,7 +52,8 @@ def _or_slash(request, answer):
     try:
         return answer()
     except Http404:
-        if settings.APPEND_SLASH and is_valid_path(request.path_info + "/"):
+        match = is_valid_path(request.path_info + "/")
+        if settings.APPEND_SLASH and match and match.namespace != "gnuboard":
             return HttpResponsePermanentRedirect(request.get_full_path().replace(request.path, request.path + "/", 1))
         raise
 

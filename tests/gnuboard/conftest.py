@@ -87,15 +87,37 @@ def g5(mariadb, tmp_path):
         wr_link1="https://example.org/park",
     )
     ids["secret"] = db.post("paju", "비밀 제보", "비밀글 본문", wr_option="secret", mb_id="oldhash")
-    ids["files"] = db.post(
-        "paju", "첨부 사진이 있는 기사", "본문", mb_id="g5reporter", wr_name="박기자", wr_file=3
+    ids["files"] = db.post("paju", "첨부 사진이 있는 기사", "본문", mb_id="g5reporter", wr_name="박기자", wr_file=3)
+    db.insert(
+        "g5_board_file",
+        bo_table="paju",
+        wr_id=ids["files"],
+        bf_no=0,
+        bf_source="현장.png",
+        bf_file="1234_photo.png",
+        bf_content="행사장 전경",
+        bf_type=3,
     )
-    db.insert("g5_board_file", bo_table="paju", wr_id=ids["files"], bf_no=0, bf_source="현장.png",
-              bf_file="1234_photo.png", bf_content="행사장 전경", bf_type=3)
-    db.insert("g5_board_file", bo_table="paju", wr_id=ids["files"], bf_no=1, bf_source="보고서.pdf",
-              bf_file="1234_report.pdf", bf_content="", bf_type=0)
-    db.insert("g5_board_file", bo_table="paju", wr_id=ids["files"], bf_no=2, bf_source="사라진.jpg",
-              bf_file="9999_gone.jpg", bf_content="", bf_type=2)
+    db.insert(
+        "g5_board_file",
+        bo_table="paju",
+        wr_id=ids["files"],
+        bf_no=1,
+        bf_source="보고서.pdf",
+        bf_file="1234_report.pdf",
+        bf_content="",
+        bf_type=0,
+    )
+    db.insert(
+        "g5_board_file",
+        bo_table="paju",
+        wr_id=ids["files"],
+        bf_no=2,
+        bf_source="사라진.jpg",
+        bf_file="9999_gone.jpg",
+        bf_content="",
+        bf_type=2,
+    )
 
     # A thread six replies deep (Gnuboard allows reply codes up to 5 letters), plus siblings and a secret one.
     c1 = db.comment("paju", ids["plain"], "첫 댓글", mb_id="oldhash", wr_name="금촌댁")
