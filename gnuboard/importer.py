@@ -37,7 +37,7 @@ from articles.sanitize import sanitize_html
 from comments.models import Comment
 from visitors.models import DailyVisits
 
-from . import convert
+from . import convert, search_index
 from .hashers import encoded_from_gnuboard
 from .models import SourceRow
 
@@ -209,6 +209,7 @@ class Importer:
         self.members = {}  # mb_id → user pk
         self.guests = {}  # written name → user pk
         self.tags = {}  # category → tag pk
+        self.search_bulk = False  # set per run: PostgreSQL with the search app's trigger
 
     # -- boards -------------------------------------------------------------------------------------
 
@@ -318,9 +319,12 @@ class Importer:
         if unmapped:
             written = map_out or "gnuboard-map.toml"
             self.write_mapping(boards, written)
-            raise UnmappedBoards([f"{b.table} ({b.subject})" for b in unmapped], written)
+            if not self.dry_run:
+                raise UnmappedBoards([f"{b.table} ({b.subject})" for b in unmapped], written)
+            self.out.write(f"섹션이 정해지지 않은 게시판 (매핑 파일 {written} 을 고치세요):\n")
+            self.out.write("".join(f"  {b.table} ({b.subject})\n" for b in unmapped))
         if self.dry_run:
-            self.dry_run_report(boards)
+            self.dry_run_report([board for board in boards if board.target])
             return self.report
         with original_times():
             self.ensure_sections(boards)
@@ -584,6 +588,7 @@ class Importer:
         table = self.source.write_table(board.table)
         seo = self.source.optional(f"write_{board.table}", "wr_seo_title")
         total = self._count_posts(board)
+        self.search_bulk = search_index.available()
         progress = Progress(self.out, f"게시판 {board.table} 게시글", total)
         sql = f"SELECT {POST_COLUMNS}, {seo} FROM {table} WHERE wr_is_comment = 0 ORDER BY wr_id"
         for posts in self.source.stream(sql, size=self.batch_size):
@@ -656,7 +661,12 @@ class Importer:
                 new_articles.append(article)
                 plans.append(PostPlan(row, article, None))
 
-        Article.objects.bulk_create(new_articles, batch_size=self.batch_size)
+        if new_articles and self.search_bulk:
+            with search_index.trigger_off():
+                Article.objects.bulk_create(new_articles, batch_size=self.batch_size)
+            search_index.index_articles(new_articles)
+        else:
+            Article.objects.bulk_create(new_articles, batch_size=self.batch_size)
         if changed_articles:
             Article.objects.bulk_update(
                 changed_articles, ["title", "body", "byline", "reporter", "published_at", "created_at", "updated_at"]

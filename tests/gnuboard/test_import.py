@@ -49,6 +49,14 @@ def test_dry_run_counts_and_writes_nothing(g5, django_user_model):
     assert not SourceRow.objects.exists()
 
 
+def test_dry_run_lists_unmapped_boards(g5, tmp_path):
+    out = io.StringIO()
+    written = tmp_path / "written.toml"
+    call_command("import_gnuboard", "--db", g5.url, "--dry-run", "--write-map", str(written), stdout=out)
+    assert "free (자유게시판)" in out.getvalue() and written.exists()
+    assert not SourceRow.objects.exists()
+
+
 def test_posts_arrive_as_published_articles_with_their_dates_views_and_authors(g5):
     run(g5)
     html = article(g5, "html")
@@ -228,3 +236,26 @@ def test_unknown_old_addresses_are_not_found(g5, client):
     assert client.get("/bbs/board.php?bo_table=nosuch").status_code == 404
     assert client.get("/nosuch/12").status_code == 404
     assert client.get("/admin")["Location"] == "/admin/"
+
+
+def test_imported_articles_are_searchable_as_if_the_trigger_had_indexed_them(g5):
+    from django.db import connection
+
+    from search.query import search_articles
+
+    run(g5)
+    html = article(g5, "html")
+    assert html in search_articles(Article.objects.published(), ["출판도시"])
+    assert html in search_articles(Article.objects.published(), ["축제"])
+    assert html not in search_articles(Article.objects.published(), ["호수공원"])
+    if connection.vendor == "postgresql":
+        # The rows written without the trigger equal what the trigger's SQL computes.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT t.document = lower(search_document(a.title, a.subtitle, a.summary, a.body)), "
+                "t.bigrams <@ search_bigrams(t.document) AND t.bigrams @> search_bigrams(t.document) "
+                "FROM search_articletext t JOIN articles_article a ON a.id = t.article_id"
+            )
+            rows = cursor.fetchall()
+        assert len(rows) == Article.objects.count()
+        assert all(same_text and same_bigrams for same_text, same_bigrams in rows)
