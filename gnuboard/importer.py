@@ -34,7 +34,7 @@ from accounts.models import Consent
 from articles.images import make_renditions, save_editor_upload, validate_image
 from articles.models import Article, Group, Section, Tag
 from articles.sanitize import sanitize_html
-from comments.models import Comment
+from comments.models import MAX_DEPTH, PATH_STEP, Comment
 from visitors.models import DailyVisits
 
 from . import convert, search_index
@@ -190,6 +190,85 @@ def allocate_ids(model, n):
         cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")  # noqa: S608
         start = cursor.fetchone()[0] + 1
     return list(range(start, start + n))
+
+
+COMMENT_FIELDS = (
+    "id",
+    "article_id",
+    "author_id",
+    "parent_id",
+    "reply_to_id",
+    "depth",
+    "path",
+    "text",
+    "status",
+    "report_count",
+    "token",
+    "created_at",
+)
+MARK_FIELDS = (
+    "kind",
+    "board",
+    "source_id",
+    "target_id",
+    "article_id",
+    "fingerprint",
+    "count",
+    "seo_title",
+    "imported_at",
+)
+
+
+@dataclass
+class Node:
+    """Where a comment sits in its thread: what Comment.place_under and save_path work out, without a model."""
+
+    pk: int
+    depth: int
+    path: str
+    parent: "Node | None"
+    reply_to: int | None = None
+
+    @classmethod
+    def place(cls, pk, parent):
+        """As on the site: a reply to a 5th-level comment joins that level, after its siblings."""
+        reply_to = None
+        if parent is not None and parent.depth >= MAX_DEPTH:
+            parent, reply_to, depth = parent.parent, parent.pk, MAX_DEPTH
+        else:
+            depth = parent.depth + 1 if parent else 1
+        path = (parent.path if parent else "") + f"{pk:0{PATH_STEP}d}"
+        return cls(pk, depth, path, parent, reply_to)
+
+
+def mark_row(kind, board, source_id, target_id, *, article_id=None, fingerprint="", count=0, seo_title=""):
+    return (
+        kind,
+        board,
+        str(source_id),
+        target_id,
+        article_id,
+        fingerprint,
+        count,
+        seo_title,
+        connection.ops.adapt_datetimefield_value(timezone.now()),
+    )
+
+
+def insert_rows(model, fields, rows, page_size=1000):
+    """INSERT plain tuples (values ready for the database) in pages: execute_values on PostgreSQL."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(name) for name in fields)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            from psycopg2.extras import execute_values
+
+            execute_values(cursor.cursor, f"INSERT INTO {table} ({columns}) VALUES %s", rows, page_size=page_size)
+        else:
+            marks = ", ".join(["%s"] * len(fields))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
 
 def guest_username(name):
@@ -682,11 +761,11 @@ class Importer:
             if plan.article_id is None:
                 plan.article_id = plan.article.pk
                 new_marks.append(
-                    SourceRow(
-                        kind=Kind.POST,
-                        board=board.table,
-                        source_id=str(plan.row["wr_id"]),
-                        target_id=plan.article_id,
+                    mark_row(
+                        Kind.POST,
+                        board.table,
+                        plan.row["wr_id"],
+                        plan.article_id,
                         fingerprint=convert.post_fingerprint(plan.row),
                         count=plan.row["wr_hit"] or 0,
                         seo_title=(plan.row.get("wr_seo_title") or "")[:255],
@@ -698,7 +777,7 @@ class Importer:
         Article.tags.through.objects.bulk_create(tag_links, ignore_conflicts=True)
 
         recount = self._comments(board, plans, by_parent, known, new_marks, marks_changed, counts)
-        SourceRow.objects.bulk_create(new_marks, batch_size=1000)
+        insert_rows(SourceRow, MARK_FIELDS, new_marks)
         if marks_changed:
             SourceRow.objects.bulk_update(marks_changed, ["fingerprint", "count", "seo_title"])
         if recount:
@@ -734,12 +813,16 @@ class Importer:
         """Insert new comments in Gnuboard's display order, update edited ones; return the articles to recount.
 
         Ids are taken first and given out in display order, so siblings sort as Gnuboard showed them and
-        each comment's path (its ancestors' ids) is complete when the row is written.
+        each comment's path (its ancestors' ids) is complete when the row is written. Rows are written as
+        plain tuples: building a model object per comment cost more than the rest of the import together.
         """
         existing_ids = [mark.target_id for (kind, _), mark in known.items() if kind == Kind.COMMENT]
         existing = {}
         if existing_ids:
-            existing = {c.pk: c for c in Comment.objects.filter(pk__in=existing_ids).select_related("parent")}
+            for comment in Comment.objects.filter(pk__in=existing_ids).select_related("parent"):
+                parent = comment.parent
+                parent_node = Node(parent.pk, parent.depth, parent.path, None) if parent else None
+                existing[comment.pk] = (comment, Node(comment.pk, comment.depth, comment.path, parent_node))
         fresh = sum(
             (Kind.COMMENT, str(row["wr_id"])) not in known
             for plan in plans
@@ -747,18 +830,19 @@ class Importer:
         )
         ids = iter(allocate_ids(Comment, fresh))
         recount, new_comments, changed = set(), [], []
+        adapt = connection.ops.adapt_datetimefield_value
+        now = timezone.now()
         for plan in plans:
-            placed = {}  # (wr_comment, reply code) → Comment
+            placed = {}  # (wr_comment, reply code) → Node
             for row in sorted(by_parent.get(plan.row["wr_id"], []), key=convert.comment_order):
                 key = (row["wr_comment"], row["wr_comment_reply"] or "")
                 mark = known.get((Kind.COMMENT, str(row["wr_id"])))
                 status = Comment.Status.HIDDEN if convert.is_secret(row) else Comment.Status.VISIBLE
                 text = (row["wr_content"] or "").replace("\r\n", "\n").strip()
                 if mark:
-                    comment = existing.get(mark.target_id)
-                    if comment is None:  # deleted here since the last run: it stays deleted
+                    if mark.target_id not in existing:  # deleted here since the last run: it stays deleted
                         continue
-                    placed[key] = comment
+                    comment, placed[key] = existing[mark.target_id]
                     print_ = convert.comment_fingerprint(row)
                     if mark.fingerprint != print_:
                         comment.text, comment.status = text, status
@@ -772,31 +856,37 @@ class Importer:
                     parent = placed.get((key[0], code))
                     if parent is not None:
                         break
-                comment = Comment(
-                    pk=next(ids),
-                    article_id=plan.article_id,
-                    author_id=self.author(row),
-                    text=text,
-                    status=status,
-                    created_at=convert.kst(row["wr_datetime"], timezone.now()),
+                node = Node.place(next(ids), parent)
+                placed[key] = node
+                new_comments.append(
+                    (
+                        node.pk,
+                        plan.article_id,
+                        self.author(row),
+                        node.parent.pk if node.parent else None,
+                        node.reply_to,
+                        node.depth,
+                        node.path,
+                        text,
+                        status,
+                        0,
+                        "",
+                        adapt(convert.kst(row["wr_datetime"], now)),
+                    )
                 )
-                comment.place_under(parent)
-                comment.path = (comment.parent.path if comment.parent else "") + comment.path_step()
-                placed[key] = comment
-                new_comments.append(comment)
                 new_marks.append(
-                    SourceRow(
-                        kind=Kind.COMMENT,
-                        board=board.table,
-                        source_id=str(row["wr_id"]),
-                        target_id=comment.pk,
+                    mark_row(
+                        Kind.COMMENT,
+                        board.table,
+                        row["wr_id"],
+                        node.pk,
                         article_id=plan.article_id,
                         fingerprint=convert.comment_fingerprint(row),
                     )
                 )
                 if plan.article is None or plan.changed:
                     recount.add(plan.article_id)
-        Comment.objects.bulk_create(new_comments, batch_size=1000)
+        insert_rows(Comment, COMMENT_FIELDS, new_comments)
         if changed:
             Comment.objects.bulk_update(changed, ["text", "status"])
         counts["댓글: 새로 옮김"] += len(new_comments)
