@@ -38,6 +38,7 @@ from comments.models import MAX_DEPTH, PATH_STEP, Comment
 from visitors.models import DailyVisits
 
 from . import convert, search_index
+from .bulk import allocate_ids, insert_rows
 from .hashers import encoded_from_gnuboard
 from .models import SourceRow
 
@@ -177,21 +178,6 @@ def original_times():
             f.auto_now, f.auto_now_add = auto_now, auto_now_add
 
 
-def allocate_ids(model, n):
-    """n primary keys for rows about to be inserted, in increasing order."""
-    if n <= 0:
-        return []
-    table = model._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, n])
-            return sorted(row[0] for row in cursor.fetchall())
-        # SQLite has one writer: this batch already holds the write lock, so the ids after the highest are free.
-        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")  # noqa: S608
-        start = cursor.fetchone()[0] + 1
-    return list(range(start, start + n))
-
-
 COMMENT_FIELDS = (
     "id",
     "article_id",
@@ -253,22 +239,6 @@ def mark_row(kind, board, source_id, target_id, *, article_id=None, fingerprint=
         seo_title,
         connection.ops.adapt_datetimefield_value(timezone.now()),
     )
-
-
-def insert_rows(model, fields, rows, page_size=1000):
-    """INSERT plain tuples (values ready for the database) in pages: execute_values on PostgreSQL."""
-    if not rows:
-        return
-    table = connection.ops.quote_name(model._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(name) for name in fields)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            from psycopg2.extras import execute_values
-
-            execute_values(cursor.cursor, f"INSERT INTO {table} ({columns}) VALUES %s", rows, page_size=page_size)
-        else:
-            marks = ", ".join(["%s"] * len(fields))
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
 
 def guest_username(name):
@@ -777,7 +747,7 @@ class Importer:
         Article.tags.through.objects.bulk_create(tag_links, ignore_conflicts=True)
 
         recount = self._comments(board, plans, by_parent, known, new_marks, marks_changed, counts)
-        insert_rows(SourceRow, MARK_FIELDS, new_marks)
+        insert_rows(SourceRow._meta.db_table, MARK_FIELDS, new_marks)
         if marks_changed:
             SourceRow.objects.bulk_update(marks_changed, ["fingerprint", "count", "seo_title"])
         if recount:
@@ -886,7 +856,7 @@ class Importer:
                 )
                 if plan.article is None or plan.changed:
                     recount.add(plan.article_id)
-        insert_rows(Comment, COMMENT_FIELDS, new_comments)
+        insert_rows(Comment._meta.db_table, COMMENT_FIELDS, new_comments)
         if changed:
             Comment.objects.bulk_update(changed, ["text", "status"])
         counts["댓글: 새로 옮김"] += len(new_comments)

@@ -13,6 +13,8 @@ import re
 
 from django.db import connection
 
+from .bulk import array_literal, insert_rows
+
 _INLINE_TAG = re.compile(r"</?(a|b|i|u|s|em|strong|span|mark|sub|sup|code|small)(\s[^>]*)?>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
@@ -55,20 +57,9 @@ def trigger_off():
 
 
 def index_articles(articles):
-    """Write the search rows of just-inserted articles in one statement."""
-    if not articles:
-        return
-    from psycopg2.extras import execute_values
-
+    """Write the search rows of just-inserted articles in one COPY."""
     rows = []
     for article in articles:
         text = document(article.title, article.subtitle, article.summary, article.body)
-        rows.append((article.pk, text, bigrams(text)))
-    with connection.cursor() as cursor:
-        execute_values(
-            cursor.cursor,
-            "INSERT INTO search_articletext (article_id, document, bigrams) VALUES %s "
-            "ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document, bigrams = EXCLUDED.bigrams",
-            rows,
-            page_size=1000,
-        )
+        rows.append((article.pk, text, array_literal(bigrams(text))))
+    insert_rows("search_articletext", ("article_id", "document", "bigrams"), rows)

@@ -131,7 +131,10 @@ def g5(mariadb, tmp_path):
     db.comment("paju", ids["plain"], "두 번째 댓글", mb_id="newhash", wr_name="운정주민")
     ids["comments"] = {"c1": c1, "c2": c2, "c3": c3, "c4": c4, "c5": c5, "c6": c6, "secret": c8}
 
-    ids["free"] = db.post("free", "자유게시판 첫 글", "안녕하세요", wr_name="손님1")
+    ids["odd"] = db.comment(
+        "paju", ids["html"], '줄바꿈\n있는 댓글\t탭 \\ 백슬래시 "따옴표" {중괄호}', mb_id="newhash", wr_name="운정주민"
+    )
+    ids["free"] = db.post("free", "자유게시판 첫 글", '안녕하세요 "인사" C:\\경로\\파일', wr_name="손님1")
     db.post("secret", "운영자만", "내부 공지", mb_id="g5desk")
 
     for day, count in (("2024-01-01", 120), ("2024-01-02", 95), ("2024-01-03", 310)):

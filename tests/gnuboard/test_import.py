@@ -42,7 +42,7 @@ def test_unmapped_board_stops_the_import_and_writes_a_mapping_file(g5, tmp_path)
 def test_dry_run_counts_and_writes_nothing(g5, django_user_model):
     django_user_model.objects.create_user("oldhash", email="someone-else@example.com", password="x-long-password")
     out = run(g5, "--dry-run")
-    assert "paju (파주뉴스) → paju: 게시글 4 (비밀글 1), 댓글 9" in out
+    assert "paju (파주뉴스) → paju: 게시글 4 (비밀글 1), 댓글 10" in out
     assert "oldhash" in out  # the clashing ID is listed
     assert "file/paju/9999_gone.jpg" in out
     assert not Article.objects.exists()
@@ -114,6 +114,13 @@ def test_comment_threads_keep_their_shape_and_the_sixth_level_joins_the_fifth(g5
     assert comments[3].author.display_name == "지나가던 손님"
     assert comments[4].author.display_name == "탈퇴한 회원"
     assert plain.comment_count == 8
+
+
+def test_comment_text_arrives_unchanged_whatever_characters_it_holds(g5):
+    run(g5)
+    comment = Comment.objects.get(article=article(g5, "html"))
+    assert comment.text == '줄바꿈\n있는 댓글\t탭 \\ 백슬래시 "따옴표" {중괄호}'
+    assert article(g5, "html").comment_count == 1
 
 
 def test_members_keep_their_state_role_and_consents(g5):
@@ -248,6 +255,8 @@ def test_imported_articles_are_searchable_as_if_the_trigger_had_indexed_them(g5)
     assert html in search_articles(Article.objects.published(), ["출판도시"])
     assert html in search_articles(Article.objects.published(), ["축제"])
     assert html not in search_articles(Article.objects.published(), ["호수공원"])
+    odd = Article.objects.get(title="운정 호수공원 산책로 정비")
+    assert odd in search_articles(Article.objects.published(), ["&"])
     if connection.vendor == "postgresql":
         # The rows written without the trigger equal what the trigger's SQL computes.
         with connection.cursor() as cursor:
