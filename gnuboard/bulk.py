@@ -5,6 +5,8 @@ import io
 
 from django.db import connection
 
+_SEQUENCES = {}
+
 
 def allocate_ids(model, n):
     """n primary keys for rows about to be inserted, in increasing order."""
@@ -13,7 +15,10 @@ def allocate_ids(model, n):
     table = model._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, n])
+            if table not in _SEQUENCES:
+                cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+                _SEQUENCES[table] = cursor.fetchone()[0]
+            cursor.execute("SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [_SEQUENCES[table], n])
             return sorted(row[0] for row in cursor.fetchall())
         # SQLite has one writer: this batch already holds the write lock, so the ids after the highest are free.
         cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")  # noqa: S608

@@ -16,6 +16,7 @@ import sys
 import time
 import tomllib
 from collections import Counter, defaultdict
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -25,7 +26,7 @@ from django.contrib.auth.models import Group as Role
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, connections, transaction
 from django.db.models import Count, F
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -79,6 +80,9 @@ MEMBER_FINGERPRINT = (
     "mb_mailling",
     "mb_marketing_agree",
 )
+COMMENT_COLUMNS = (
+    "wr_id, wr_parent, wr_is_comment, wr_comment, wr_comment_reply, wr_option, wr_content, mb_id, wr_name, wr_datetime"
+)
 POST_COLUMNS = (
     "wr_id, wr_num, wr_reply, wr_parent, wr_is_comment, wr_comment, wr_comment_reply, ca_name, wr_option, "
     "wr_subject, wr_content, wr_link1, wr_link2, wr_hit, mb_id, wr_name, wr_datetime, wr_file"
@@ -91,6 +95,22 @@ class PostPlan:
     article: Article | None  # built from the row when new or edited
     article_id: int | None
     changed: bool = False
+
+
+@dataclass
+class Batch:
+    """What one batch of posts writes, worked out before the transaction that writes it."""
+
+    counts: Counter = field(default_factory=Counter)
+    new_articles: list = field(default_factory=list)
+    changed_articles: list = field(default_factory=list)
+    view_updates: list = field(default_factory=list)
+    tag_links: list = field(default_factory=list)
+    new_comments: list = field(default_factory=list)
+    changed_comments: list = field(default_factory=list)
+    new_marks: list = field(default_factory=list)
+    marks_changed: list = field(default_factory=list)
+    recount: set = field(default_factory=set)
 
 
 class UnmappedBoards(Exception):
@@ -634,37 +654,87 @@ class Importer:
     # -- posts and comments -------------------------------------------------------------------------
 
     def import_posts(self, board):
+        """Posts and comments in batches. On PostgreSQL (outside a transaction) a second thread writes one
+        batch while this one reads and converts the next: the two halves take about as long each, and the
+        machine has two cores."""
         table = self.source.write_table(board.table)
         seo = self.source.optional(f"write_{board.table}", "wr_seo_title")
         total = self._count_posts(board)
         self.search_bulk = search_index.available()
+        threaded = connection.vendor == "postgresql" and not connection.in_atomic_block
         progress = Progress(self.out, f"게시판 {board.table} 게시글", total)
         sql = f"SELECT {POST_COLUMNS}, {seo} FROM {table} WHERE wr_is_comment = 0 ORDER BY wr_id"
-        for posts in self.source.stream(sql, size=self.batch_size):
-            ids = [post["wr_id"] for post in posts]
-            nums = sorted({post["wr_num"] for post in posts})
-            comments = self.source.all(
-                f"SELECT {POST_COLUMNS} FROM {table} WHERE wr_is_comment = 1 AND wr_num IN %s AND wr_parent IN %s",
-                [nums, ids],
-            )
-            try:
-                with transaction.atomic():
-                    self._post_batch(board, posts, comments)
-            except (DatabaseError, ValueError, ValidationError):
-                by_parent = defaultdict(list)
-                for comment in comments:
-                    by_parent[comment["wr_parent"]].append(comment)
-                for post in posts:
-                    try:
-                        with transaction.atomic():
-                            self._post_batch(board, [post], by_parent[post["wr_id"]])
-                    except (DatabaseError, ValueError, ValidationError) as error:
-                        self.report.problem(board.table, post["wr_id"], f"게시글을 옮기지 못함: {error}")
-            progress.add(len(posts))
+        pending = None
+        with ThreadPoolExecutor(max_workers=1) if threaded else contextlib.nullcontext() as writer:
+            for posts in self.source.stream(sql, size=self.batch_size):
+                ids = [post["wr_id"] for post in posts]
+                nums = sorted({post["wr_num"] for post in posts})
+                comments = self.source.all(
+                    f"SELECT {COMMENT_COLUMNS} FROM {table} WHERE wr_is_comment = 1 AND wr_num IN %s "
+                    "AND wr_parent IN %s",
+                    [nums, ids],
+                )
+                try:
+                    batch = self._prepare(board, posts, comments)
+                except (DatabaseError, ValueError, ValidationError):
+                    batch = None
+                if pending:
+                    self._settle(board, *pending, progress)
+                if batch is None:
+                    pending = (None, posts, comments)
+                elif threaded:
+                    pending = (writer.submit(self._write_in_thread, batch), posts, comments)
+                else:
+                    pending = (self._write_here(batch), posts, comments)
+            if pending:
+                self._settle(board, *pending, progress)
+            if threaded:
+                writer.submit(connections.close_all).result()
         progress.done()
 
-    def _post_batch(self, board, posts, comments):
-        counts = Counter()
+    def _write_here(self, batch):
+        future = Future()
+        try:
+            with transaction.atomic():
+                self._write(batch)
+            future.set_result(batch)
+        except (DatabaseError, ValueError, ValidationError) as error:
+            future.set_exception(error)
+        return future
+
+    def _write_in_thread(self, batch):
+        with transaction.atomic():
+            self._write(batch)
+        return batch
+
+    def _settle(self, board, future, posts, comments, progress):
+        """Count a written batch; a batch that failed is done again post by post, reporting the bad ones."""
+        try:
+            if future is None:
+                raise ValueError("batch could not be prepared")
+            batch = future.result()
+            self._count(board, batch)
+        except (DatabaseError, ValueError, ValidationError):
+            by_parent = defaultdict(list)
+            for comment in comments:
+                by_parent[comment["wr_parent"]].append(comment)
+            for post in posts:
+                try:
+                    with transaction.atomic():
+                        batch = self._prepare(board, [post], by_parent[post["wr_id"]])
+                        self._write(batch)
+                    self._count(board, batch)
+                except (DatabaseError, ValueError, ValidationError) as error:
+                    self.report.problem(board.table, post["wr_id"], f"게시글을 옮기지 못함: {error}")
+        progress.add(len(posts))
+
+    def _count(self, board, batch):
+        for name, value in batch.counts.items():
+            self.report.counts[f"{board.table} {name}"] += value
+
+    def _prepare(self, board, posts, comments):
+        """Everything a batch will write, worked out from the source rows and what was imported before."""
+        batch = Batch()
         keys = [str(row["wr_id"]) for row in posts + comments]
         known = {
             (mark.kind, mark.source_id): mark
@@ -679,90 +749,92 @@ class Importer:
         for comment in comments:
             by_parent[comment["wr_parent"]].append(comment)
 
-        plans, new_articles, changed_articles, marks_changed = [], [], [], []
+        plans = []
+        fresh = [row for row in posts if (Kind.POST, str(row["wr_id"])) not in known and not convert.is_secret(row)]
+        article_ids = iter(allocate_ids(Article, len(fresh)))
         for row in posts:
             if convert.is_secret(row):
-                counts["비밀글이라 건너뜀"] += 1
+                batch.counts["비밀글이라 건너뜀"] += 1
                 continue
             mark = known.get((Kind.POST, str(row["wr_id"])))
             print_ = convert.post_fingerprint(row)
             hits = row["wr_hit"] or 0
             if mark and hits != mark.count:
                 # Views counted on the old site since the last run are added to those counted here.
-                Article.objects.filter(pk=mark.target_id).update(view_count=F("view_count") + (hits - mark.count))
+                batch.view_updates.append((mark.target_id, hits - mark.count))
                 mark.count = hits
-                marks_changed.append(mark)
+                batch.marks_changed.append(mark)
             if mark and mark.fingerprint == print_:
                 plans.append(PostPlan(row, None, mark.target_id))
-                counts["게시글: 바뀌지 않음"] += 1
+                batch.counts["게시글: 바뀌지 않음"] += 1
                 continue
             article = self._article(board, row)
             if mark:
                 article.pk = mark.target_id
-                changed_articles.append(article)
+                batch.changed_articles.append(article)
                 mark.fingerprint = print_
                 mark.seo_title = (row.get("wr_seo_title") or "")[:255]
-                if mark not in marks_changed:
-                    marks_changed.append(mark)
+                if mark not in batch.marks_changed:
+                    batch.marks_changed.append(mark)
                 plans.append(PostPlan(row, article, mark.target_id, changed=True))
             else:
+                article.pk = next(article_ids)
                 article.comment_count = sum(not convert.is_secret(c) for c in by_parent[row["wr_id"]])
-                new_articles.append(article)
-                plans.append(PostPlan(row, article, None))
-
-        if new_articles and self.search_bulk:
-            with search_index.trigger_off():
-                Article.objects.bulk_create(new_articles, batch_size=self.batch_size)
-            search_index.index_articles(new_articles)
-        else:
-            Article.objects.bulk_create(new_articles, batch_size=self.batch_size)
-        if changed_articles:
-            Article.objects.bulk_update(
-                changed_articles, ["title", "body", "byline", "reporter", "published_at", "created_at", "updated_at"]
-            )
-            Article.tags.through.objects.filter(article_id__in=[a.pk for a in changed_articles]).delete()
-        counts["게시글: 새로 옮김"] += len(new_articles)
-        counts["게시글: 고침"] += len(changed_articles)
-
-        tag_links, new_marks = [], []
-        for plan in plans:
-            if plan.article is None:
-                continue
-            if plan.article_id is None:
-                plan.article_id = plan.article.pk
-                new_marks.append(
+                batch.new_articles.append(article)
+                plans.append(PostPlan(row, article, article.pk))
+                batch.new_marks.append(
                     mark_row(
                         Kind.POST,
                         board.table,
-                        plan.row["wr_id"],
-                        plan.article_id,
-                        fingerprint=convert.post_fingerprint(plan.row),
-                        count=plan.row["wr_hit"] or 0,
-                        seo_title=(plan.row.get("wr_seo_title") or "")[:255],
+                        row["wr_id"],
+                        article.pk,
+                        fingerprint=print_,
+                        count=hits,
+                        seo_title=(row.get("wr_seo_title") or "")[:255],
                     )
                 )
-            category = (plan.row["ca_name"] or "").strip()[:40]
+            category = (row["ca_name"] or "").strip()[:40]
             if category:
-                tag_links.append(Article.tags.through(article_id=plan.article_id, tag_id=self.tag_id(category)))
-        Article.tags.through.objects.bulk_create(tag_links, ignore_conflicts=True)
+                batch.tag_links.append(Article.tags.through(article_id=article.pk, tag_id=self.tag_id(category)))
+        batch.counts["게시글: 새로 옮김"] += len(batch.new_articles)
+        batch.counts["게시글: 고침"] += len(batch.changed_articles)
+        self._comments(board, plans, by_parent, known, batch)
+        return batch
 
-        recount = self._comments(board, plans, by_parent, known, new_marks, marks_changed, counts)
-        insert_rows(SourceRow._meta.db_table, MARK_FIELDS, new_marks)
-        if marks_changed:
-            SourceRow.objects.bulk_update(marks_changed, ["fingerprint", "count", "seo_title"])
-        if recount:
+    def _write(self, batch):
+        """One batch's writes; the caller holds the transaction."""
+        if batch.new_articles and self.search_bulk:
+            with search_index.trigger_off():
+                Article.objects.bulk_create(batch.new_articles, batch_size=self.batch_size)
+            search_index.index_articles(batch.new_articles)
+        else:
+            Article.objects.bulk_create(batch.new_articles, batch_size=self.batch_size)
+        if batch.changed_articles:
+            Article.objects.bulk_update(
+                batch.changed_articles,
+                ["title", "body", "byline", "reporter", "published_at", "created_at", "updated_at"],
+            )
+            Article.tags.through.objects.filter(article_id__in=[a.pk for a in batch.changed_articles]).delete()
+        for article_id, added in batch.view_updates:
+            Article.objects.filter(pk=article_id).update(view_count=F("view_count") + added)
+        Article.tags.through.objects.bulk_create(batch.tag_links, ignore_conflicts=True)
+        insert_rows(Comment._meta.db_table, COMMENT_FIELDS, batch.new_comments)
+        if batch.changed_comments:
+            Comment.objects.bulk_update(batch.changed_comments, ["text", "status"])
+        insert_rows(SourceRow._meta.db_table, MARK_FIELDS, batch.new_marks)
+        if batch.marks_changed:
+            SourceRow.objects.bulk_update(batch.marks_changed, ["fingerprint", "count", "seo_title"])
+        if batch.recount:
             visible = dict(
-                Comment.objects.filter(article_id__in=recount)
+                Comment.objects.filter(article_id__in=batch.recount)
                 .visible()
                 .order_by()
                 .values("article_id")
                 .annotate(n=Count("id"))
                 .values_list("article_id", "n")
             )
-            for article_id in recount:
+            for article_id in batch.recount:
                 Article.objects.filter(pk=article_id).update(comment_count=visible.get(article_id, 0))
-        for name, value in counts.items():
-            self.report.counts[f"{board.table} {name}"] += value
 
     def _article(self, board, row):
         published = convert.kst(row["wr_datetime"], timezone.now())
@@ -779,8 +851,8 @@ class Importer:
             view_count=row["wr_hit"] or 0,
         )
 
-    def _comments(self, board, plans, by_parent, known, new_marks, marks_changed, counts):
-        """Insert new comments in Gnuboard's display order, update edited ones; return the articles to recount.
+    def _comments(self, board, plans, by_parent, known, batch):
+        """New comments in Gnuboard's display order, edited ones, and the articles to recount, into the batch.
 
         Ids are taken first and given out in display order, so siblings sort as Gnuboard showed them and
         each comment's path (its ancestors' ids) is complete when the row is written. Rows are written as
@@ -799,7 +871,8 @@ class Importer:
             for row in by_parent.get(plan.row["wr_id"], [])
         )
         ids = iter(allocate_ids(Comment, fresh))
-        recount, new_comments, changed = set(), [], []
+        recount, new_comments, changed = batch.recount, batch.new_comments, batch.changed_comments
+        new_marks, marks_changed = batch.new_marks, batch.marks_changed
         adapt = connection.ops.adapt_datetimefield_value
         now = timezone.now()
         for plan in plans:
@@ -856,12 +929,8 @@ class Importer:
                 )
                 if plan.article is None or plan.changed:
                     recount.add(plan.article_id)
-        insert_rows(Comment._meta.db_table, COMMENT_FIELDS, new_comments)
-        if changed:
-            Comment.objects.bulk_update(changed, ["text", "status"])
-        counts["댓글: 새로 옮김"] += len(new_comments)
-        counts["댓글: 고침"] += len(changed)
-        return recount
+        batch.counts["댓글: 새로 옮김"] += len(new_comments)
+        batch.counts["댓글: 고침"] += len(changed)
 
     # -- attachments and editor images --------------------------------------------------------------
 

@@ -268,3 +268,15 @@ def test_imported_articles_are_searchable_as_if_the_trigger_had_indexed_them(g5)
             rows = cursor.fetchall()
         assert len(rows) == Article.objects.count()
         assert all(same_text and same_bigrams for same_text, same_bigrams in rows)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_committed_import_written_by_the_second_thread_matches_the_source(g5):
+    """Outside a test transaction PostgreSQL imports write each batch from a second thread."""
+    run(g5, "--batch-size", "1")
+    plain = article(g5, "plain")
+    assert [c.depth for c in Comment.objects.filter(article=plain).in_thread_order()] == [1, 2, 3, 4, 5, 5, 2, 1, 1]
+    assert plain.comment_count == 8
+    assert Article.objects.count() == 4
+    out = run(g5)
+    assert Article.objects.count() == 4 and "게시글: 바뀌지 않음: 3" in out
