@@ -36,11 +36,7 @@ def ymd(value):
 
 
 def fingerprint(*values):
-    digest = hashlib.md5(usedforsecurity=False)
-    for value in values:
-        digest.update(str(value).encode())
-        digest.update(b"\x00")
-    return digest.hexdigest()
+    return hashlib.md5(repr(values).encode(), usedforsecurity=False).hexdigest()
 
 
 def options(row):

@@ -102,6 +102,7 @@ class Batch:
     """What one batch of posts writes, worked out before the transaction that writes it."""
 
     counts: Counter = field(default_factory=Counter)
+    now: object = field(default_factory=lambda: _db_now())
     new_articles: list = field(default_factory=list)
     changed_articles: list = field(default_factory=list)
     view_updates: list = field(default_factory=list)
@@ -247,18 +248,12 @@ class Node:
         return cls(pk, depth, path, parent, reply_to)
 
 
-def mark_row(kind, board, source_id, target_id, *, article_id=None, fingerprint="", count=0, seo_title=""):
-    return (
-        kind,
-        board,
-        str(source_id),
-        target_id,
-        article_id,
-        fingerprint,
-        count,
-        seo_title,
-        connection.ops.adapt_datetimefield_value(timezone.now()),
-    )
+def mark_row(kind, board, source_id, target_id, *, article_id=None, fingerprint="", count=0, seo_title="", now=None):
+    return (kind, board, str(source_id), target_id, article_id, fingerprint, count, seo_title, now or _db_now())
+
+
+def _db_now():
+    return connection.ops.adapt_datetimefield_value(timezone.now())
 
 
 def guest_username(name):
@@ -791,6 +786,7 @@ class Importer:
                         fingerprint=print_,
                         count=hits,
                         seo_title=(row.get("wr_seo_title") or "")[:255],
+                        now=batch.now,
                     )
                 )
             category = (row["ca_name"] or "").strip()[:40]
@@ -925,6 +921,7 @@ class Importer:
                         node.pk,
                         article_id=plan.article_id,
                         fingerprint=convert.comment_fingerprint(row),
+                        now=batch.now,
                     )
                 )
                 if plan.article is None or plan.changed:
