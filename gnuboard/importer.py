@@ -80,12 +80,10 @@ MEMBER_FINGERPRINT = (
     "mb_mailling",
     "mb_marketing_agree",
 )
-COMMENT_COLUMNS = (
-    "wr_id, wr_parent, wr_is_comment, wr_comment, wr_comment_reply, wr_option, wr_content, mb_id, wr_name, wr_datetime"
-)
+COMMENT_COLUMNS = "wr_id, wr_parent, wr_comment, wr_comment_reply, wr_option, wr_content, mb_id, wr_name, wr_datetime"
 POST_COLUMNS = (
-    "wr_id, wr_num, wr_reply, wr_parent, wr_is_comment, wr_comment, wr_comment_reply, ca_name, wr_option, "
-    "wr_subject, wr_content, wr_link1, wr_link2, wr_hit, mb_id, wr_name, wr_datetime, wr_file"
+    "wr_id, wr_num, ca_name, wr_option, wr_subject, wr_content, wr_link1, wr_link2, wr_hit, mb_id, wr_name, "
+    "wr_datetime, wr_file"
 )
 
 
