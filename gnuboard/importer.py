@@ -445,7 +445,7 @@ class Importer:
             f"SELECT wr_id, bf_file FROM {self.source.table('board_file')} WHERE bo_table = %s AND bf_file <> ''",
             [board.table],
         ):
-            if not (self.data_dir / "file" / board.table / row["bf_file"]).is_file():
+            if self._data_path("file", board.table, row["bf_file"]) is None:
                 self.report.missing.append((board.table, row["wr_id"], f"file/{board.table}/{row['bf_file']}"))
         for rows in self.source.stream(
             f"SELECT wr_id, wr_content FROM {self.source.write_table(board.table)} "
@@ -930,10 +930,14 @@ class Importer:
     # -- attachments and editor images --------------------------------------------------------------
 
     def _editor_path(self, relative):
+        return self._data_path("editor", relative)
+
+    def _data_path(self, folder, *parts):
+        """A file under data/<folder>/, or None when missing; names from the database never lead outside it."""
         if self.data_dir is None:
             return None
-        path = (self.data_dir / "editor" / relative).resolve()
-        base = (self.data_dir / "editor").resolve()
+        base = (self.data_dir / folder).resolve()
+        path = base.joinpath(*parts).resolve()
         return path if path.is_file() and base in path.parents else None
 
     def import_files(self, board):
@@ -995,8 +999,8 @@ class Importer:
         photo = None
         images_html, links_html = [], []
         for row in attachments:
-            path = self.data_dir / "file" / board.table / row["bf_file"] if self.data_dir else None
-            if path is None or not path.is_file():
+            path = self._data_path("file", board.table, row["bf_file"])
+            if path is None:
                 self.report.missing.append((board.table, post["wr_id"], f"file/{board.table}/{row['bf_file']}"))
                 continue
             extension = PurePosixPath(row["bf_source"] or row["bf_file"]).suffix.lower().lstrip(".")
