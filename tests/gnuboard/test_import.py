@@ -280,3 +280,20 @@ def test_a_committed_import_written_by_the_second_thread_matches_the_source(g5):
     assert Article.objects.count() == 4
     out = run(g5)
     assert Article.objects.count() == 4 and "게시글: 바뀌지 않음: 3" in out
+
+
+def test_a_file_name_pointing_outside_the_board_folder_is_not_copied(g5):
+    (g5.data.parent / "outside.pdf").write_bytes(b"%PDF-1.4 not for the public\n")
+    g5.db.insert(
+        "g5_board_file",
+        bo_table="paju",
+        wr_id=g5.ids["files"],
+        bf_no=3,
+        bf_source="secret.pdf",
+        bf_file="../../../outside.pdf",
+        bf_content="",
+        bf_type=0,
+    )
+    out = run(g5)
+    assert "file/paju/../../../outside.pdf" in out  # reported as missing
+    assert "secret.pdf" not in article(g5, "files").body
