@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "comments",
     "visitors",
     "sharing",
+    "gnuboard",
 ]
 
 MIDDLEWARE = [
@@ -162,6 +163,18 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's own hash first (new and upgraded passwords); the Gnuboard5 ones only verify imported members
+# and are replaced by the first one at each member's first login (gnuboard/hashers.py).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+    "gnuboard.hashers.GnuboardPBKDF2PasswordHasher",
+    "gnuboard.hashers.GnuboardMySQLPasswordHasher",
+    "gnuboard.hashers.GnuboardOldMySQLPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "accounts.validators.SimilarityValidator",
@@ -355,6 +368,10 @@ KAKAO_JS_KEY = env_str("KAKAO_JS_KEY")
 KAKAO_JS_SDK_URL = env_str("KAKAO_JS_SDK_URL", "https://t1.kakaocdn.net/kakao_js_sdk/2.7.9/kakao.min.js")
 # The SDK's integrity value from Kakao's download page; set it whenever KAKAO_JS_KEY is set.
 KAKAO_JS_SDK_INTEGRITY = env_str("KAKAO_JS_SDK_INTEGRITY")
+
+# == gnuboard: python manage.py import_gnuboard ==
+# The lowest Gnuboard5 member level (mb_level) that becomes each newsroom role; lower levels are 회원.
+GNUBOARD_LEVEL_ROLES = {"기자": 8, "데스크": 10}
 
 LOGGING = {
     "version": 1,

@@ -21,6 +21,8 @@ urlpatterns = [
     path("comments/", include("comments.urls")),
     path("v/", include("visitors.urls")),
     path("", include("articles.urls")),
+    # Last: Gnuboard5's old addresses (bbs/board.php and its short forms) of imported boards and posts.
+    path("", include("gnuboard.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -13,6 +13,7 @@ class Progress:
         self.stream = stream or sys.stderr
         self.width = width
         self.total = 0
+        self.count = 0
         self.started = self.drawn = 0.0
 
     def start(self, total: int) -> None:
@@ -36,6 +37,11 @@ class Progress:
             f"경과 {_clock(elapsed)} 남은 시간 {_clock(left)} "
         )
         self.stream.flush()
+
+    def add(self, n: int) -> None:
+        """Count `n` more done and redraw (for callers that count as they go)."""
+        self.count += n
+        self.update(self.count)
 
     def note(self, text: str) -> None:
         self.stream.write(f"\n{self.label}: {text}")
