@@ -137,7 +137,7 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return (
             Article.objects.visible_to(self.request.user)
-            .select_related("section__group", "reporter")
+            .select_related("section__group", "reporter__reporter_profile")
             .prefetch_related(
                 Prefetch("bylines", queryset=Byline.objects.select_related("reporter")),
                 "tags",
