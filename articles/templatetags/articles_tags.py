@@ -22,6 +22,7 @@ def group_latest(group, exclude=None):
     articles = [article for article in GROUP_LATEST.get().get(group.pk, []) if article.pk != skip]
     return {"group": group, "articles": articles[:SIDEBAR_LATEST]}
 
+
 # rendition pairs for srcset: (1x, 2x) for crops, widths for proportional images
 PICTURES = {
     "thumb": (("thumb", "thumb2x"), "(max-width: 600px) 40vw, 240px"),

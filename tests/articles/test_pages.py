@@ -32,7 +32,11 @@ def test_article_page_has_the_reference_anatomy(client, site, make_article):
     page = client.get(article.get_absolute_url()).content.decode()
     crumbs = page[page.index('aria-label="현재 위치"') :]
     crumbs = crumbs[: crumbs.index("</nav>")]
-    assert [label for label in ("홈", "퍼스트뉴스", "파주뉴스") if f">{label}</a>" in crumbs] == ["홈", "퍼스트뉴스", "파주뉴스"]
+    assert [label for label in ("홈", "퍼스트뉴스", "파주뉴스") if f">{label}</a>" in crumbs] == [
+        "홈",
+        "퍼스트뉴스",
+        "파주뉴스",
+    ]
     assert crumbs.count("파주뉴스") == 1  # no repetition
     assert '<h1 class="story__title" id="story-title">파주 문산천 정화 활동</h1>' in page
     assert "주민 200명 참여" in page

@@ -46,7 +46,11 @@ def test_photo_gallery_and_sidebar_cost_the_same_queries_as_photos_grow(client, 
 def test_home_and_sidebar_show_photo_news_from_the_cache(client, make_article, image_upload):
     photo_article(make_article, image_upload, "포토 기사")
     article = make_article(title="옆 기사")
-    for url in (reverse("articles:home"), article.get_absolute_url(), reverse("articles:section", args=["news", "paju"])):
+    for url in (
+        reverse("articles:home"),
+        article.get_absolute_url(),
+        reverse("articles:section", args=["news", "paju"]),
+    ):
         page = client.get(url).content.decode()
         block = page[page.index('class="photonews"') :]
         assert "포토 기사" in block[: block.index("</section>")], url

@@ -190,4 +190,8 @@ def test_readme_screenshots(live_server, browser, newsroom, editor):
         page.locator(".ck-editor__editable").first.wait_for()
         page.screenshot(path=str(DOCS / f"admin-editor-{label}.png"))
         ctx.close()
-    assert all((DOCS / f"{name}-{label}.png").stat().st_size > 10_000 for name in ("home", "article", "admin-editor") for label in ("desktop", "phone"))
+    assert all(
+        (DOCS / f"{name}-{label}.png").stat().st_size > 10_000
+        for name in ("home", "article", "admin-editor")
+        for label in ("desktop", "phone")
+    )
