@@ -11,7 +11,7 @@ def site_url(**env):
     environment.update(env)
     code = "import django; django.setup(); from django.conf import settings; print(settings.SITE_URL)"
     environment["DJANGO_SETTINGS_MODULE"] = "firstnews.settings"
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 the test's own interpreter and code
         [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, check=True
     )
     return result.stdout.strip()

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, BreakingNews, ReporterProfile
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -20,10 +21,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 @pytest.fixture
 def newsroom(make_article, image_upload, reporter):
-    from articles.models import BreakingNews, ReporterProfile
-
-    from django.utils import timezone
-
     ReporterProfile.objects.create(user=reporter, title="취재기자", public_email="kim@firstnews.example")
     lead = make_article(
         title="파주 운정호수공원 가을 음악회 성황, 시민 3천여 명 찾아",
