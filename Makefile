@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+export PORT  # settings derive SITE_URL's default from it (share links, canonical URLs)
 
 .PHONY: run serve nginx backup restore drills test test-clock lint typecheck format setup seed clean bench-data
 

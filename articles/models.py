@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, ClassVar, Self
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -499,3 +500,46 @@ MENU = Cached("articles:menu", 3600, _menu)
 MENU.clear_on(Group, Section)
 BREAKING = Cached("articles:breaking", 300, _breaking_items)
 BREAKING.clear_on(BreakingNews)
+
+SIDEBAR_PHOTOS = 6
+SIDEBAR_LATEST = 8
+
+
+def _photo_news():
+    """The newest published articles with a photo, for the 포토뉴스 blocks (home page and sidebar)."""
+    return list(
+        Article.objects.published()
+        .exclude(photo="")
+        .select_related("section")
+        .only("id", "title", "published_at", "photo", "photo_alt", "photo_renditions", "section__name")
+        .order_by("-published_at", "-id")[:SIDEBAR_PHOTOS]
+    )
+
+
+def _group_latest():
+    """Per article group, its newest published titles (one query for every group): {group id: [articles]}."""
+    ranked = (
+        Article.objects.published()
+        .annotate(
+            rank=models.Window(
+                RowNumber(),
+                partition_by=models.F("section__group"),
+                order_by=[models.F("published_at").desc(), models.F("id").desc()],
+            )
+        )
+        .filter(rank__lte=SIDEBAR_LATEST + 1)
+        .only("id", "title", "published_at", "section__group_id")
+        .select_related("section")
+    )
+    latest: dict[int, list[Article]] = {}
+    for article in ranked:
+        latest.setdefault(article.section.group_id, []).append(article)
+    return latest
+
+
+# Sidebar blocks: cached for everyone; a saved article clears them, and the short timeout lets an
+# article scheduled for later appear within two minutes of its time.
+PHOTO_NEWS = Cached("articles:photo-news", 120, _photo_news)
+PHOTO_NEWS.clear_on(Article, Section)
+GROUP_LATEST = Cached("articles:group-latest", 120, _group_latest)
+GROUP_LATEST.clear_on(Article, Section, Group)

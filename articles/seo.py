@@ -56,9 +56,10 @@ def news_article(article, site):
 
 
 def breadcrumbs(article):
-    """schema.org BreadcrumbList: group › section › article, as the page's location line."""
+    """schema.org BreadcrumbList: 홈 › group › section › article, as the page's breadcrumb and title."""
     section = article.section
     trail = [
+        ("홈", reverse("articles:home")),
         (section.group.name, section.group.get_absolute_url()),
         (section.name, section.get_absolute_url()),
         (article.title, article.get_absolute_url()),

@@ -16,6 +16,7 @@ urlpatterns = [
     path("article/<int:pk>/", views.ArticleDetailView.as_view(), name="detail"),
     path("reporter/<str:username>/", views.ReporterView.as_view(), name="reporter"),
     path("tag/<str:slug>/", views.TagView.as_view(), name="tag"),
+    path("photo/", views.PhotoListView.as_view(), name="photo"),
     path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
     path("editor/upload/", views.editor_upload, name="editor_upload"),
     # Permanent URLs: anything after the number, and the old engine's addresses, answer 301.

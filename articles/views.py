@@ -79,6 +79,16 @@ class SectionView(ArticleListView):
         return context
 
 
+class PhotoListView(ArticleListView):
+    """포토뉴스: a grid of the newest published articles with a photo."""
+
+    template_name = "articles/photo.html"
+    paginate_by = 24
+
+    def get_queryset(self):
+        return super().get_queryset().exclude(photo="")
+
+
 class ReporterView(ArticleListView):
     template_name = "articles/reporter.html"
 
@@ -127,7 +137,7 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return (
             Article.objects.visible_to(self.request.user)
-            .select_related("section__group", "reporter")
+            .select_related("section__group", "reporter__reporter_profile")
             .prefetch_related(
                 Prefetch("bylines", queryset=Byline.objects.select_related("reporter")),
                 "tags",
@@ -141,18 +151,12 @@ class ArticleDetailView(DetailView):
         in_section = published.filter(section=article.section).only("id", "title", "published_at")
         newer = in_section.filter(published_at__gt=article.published_at).order_by("published_at", "id").first()
         older = in_section.filter(published_at__lt=article.published_at).order_by("-published_at", "-id").first()
-        group_latest = (
-            published.filter(section__group=article.section.group)
-            .exclude(pk=article.pk)
-            .only("id", "title", "published_at")[:10]
-        )
         return super().get_context_data(
             current_group=article.section.group,
             current_section=article.section,
             page_meta=seo.article_page_meta(article),
             previous_article=older,
             next_article=newer,
-            group_latest=group_latest,
             related_articles=related_articles(article),
             **kwargs,
         )

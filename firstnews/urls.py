@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from pages import views as pages_views
+
 admin.site.site_header = "퍼스트신문 편집국"
 admin.site.site_title = "퍼스트신문 편집국"
 admin.site.index_title = "기사와 사이트 관리"
@@ -10,6 +12,8 @@ admin.site.enable_nav_sidebar = False  # the article list needs the width more t
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("favicon.ico", pages_views.FaviconView.as_view(), name="favicon"),
+    path("manifest.webmanifest", pages_views.web_manifest, name="web_manifest"),
     path("directory/", include("directory.urls")),
     path("epaper/", include("epaper.urls")),
     path("ads/", include("ads.urls")),

@@ -6,7 +6,7 @@ from .models import Document, SiteSettings
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
     fieldsets = (
-        ("신문", {"fields": ("name", "tagline", "copyright_start_year")}),
+        ("신문", {"fields": ("name", "tagline", "copyright_start_year", "article_copyright")}),
         (
             "법정 표시 사항 (신문법 제21조)",
             {

@@ -48,6 +48,12 @@ class SiteSettings(CachedSingleton):
     registered_on = models.DateField("등록일", null=True, blank=True)
     first_published_on = models.DateField("발행일", null=True, blank=True)
     copyright_start_year = models.PositiveSmallIntegerField("저작권 시작 연도", default=2020)
+    article_copyright = models.CharField(
+        "기사 저작권 문구",
+        max_length=120,
+        default="저작권자 © 퍼스트신문 무단전재 및 재배포 금지",
+        help_text="기사 본문 끝, 기자 이름과 이메일 아래에 나옵니다.",
+    )
 
     class Meta:
         verbose_name = "사이트 정보"

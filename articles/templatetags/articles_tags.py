@@ -2,7 +2,26 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles.models import GROUP_LATEST, PHOTO_NEWS, SIDEBAR_LATEST
+
 register = template.Library()
+
+
+@register.inclusion_tag("articles/includes/photo_news.html")
+def photo_news(limit=4, heading_id="photo-news-title"):
+    """포토뉴스: the newest articles with a photo, from the cache (no query on a warm cache)."""
+    return {"photos": PHOTO_NEWS.get()[:limit], "heading_id": heading_id}
+
+
+@register.inclusion_tag("articles/includes/group_latest.html")
+def group_latest(group, exclude=None):
+    """The group's newest titles (cached for all groups at once), without the article being read."""
+    if not group:
+        return {"group": None, "articles": []}
+    skip = getattr(exclude, "pk", None)
+    articles = [article for article in GROUP_LATEST.get().get(group.pk, []) if article.pk != skip]
+    return {"group": group, "articles": articles[:SIDEBAR_LATEST]}
+
 
 # rendition pairs for srcset: (1x, 2x) for crops, widths for proportional images
 PICTURES = {

@@ -17,7 +17,7 @@ def test_signup_page_shows_fields_consents_and_captcha_hint(client):
         assert f">{label}</label>" in page
     assert "자동등록방지 숫자를 순서대로 입력하세요." in page
     assert (
-        '회원가입으로 <a href="/page/terms/">서비스 약관</a>, <a href="/page/privacy/">개인정보 보호 정책</a>에 동의합니다.'
+        '가입하려면 아래 두 필수 항목(<a href="/page/terms/">회원가입약관</a>, <a href="/page/privacy/">개인정보 수집 및 이용</a>)에 각각 동의해 주세요.'
         in page
     )
     assert "<strong>회원 탈퇴 시까지</strong>" in page  # the retention column of the privacy table

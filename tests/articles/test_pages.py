@@ -30,14 +30,23 @@ def test_article_page_has_the_reference_anatomy(client, site, make_article):
     published_at = timezone.make_aware(datetime.datetime(2021, 7, 17, 13, 33))
     article = make_article(title="파주 문산천 정화 활동", subtitle="주민 200명 참여", published_at=published_at)
     page = client.get(article.get_absolute_url()).content.decode()
-    assert "파주뉴스 | " in page and ">퍼스트뉴스</a> | " in page  # location line
+    crumbs = page[page.index('aria-label="현재 위치"') :]
+    crumbs = crumbs[: crumbs.index("</nav>")]
+    assert [label for label in ("홈", "퍼스트뉴스", "파주뉴스") if f">{label}</a>" in crumbs] == [
+        "홈",
+        "퍼스트뉴스",
+        "파주뉴스",
+    ]
+    assert crumbs.count("파주뉴스") == 1  # no repetition
     assert '<h1 class="story__title" id="story-title">파주 문산천 정화 활동</h1>' in page
     assert "주민 200명 참여" in page
     assert "작성자 " in page and "김파주 기자" in page
-    assert "작성일 <time" in page and "21-07-17 13:33" in page  # YY-MM-DD HH:MM in KST
+    assert "작성일 <time" in page and ">2021.07.17 13:33</time>" in page  # full year, KST
+    assert "수정 <time" in page  # edited after publication (the factory saves it now)
     assert "댓글 0" in page
-    assert "퍼스트신문 / 파주뉴스" in page  # source line
-    assert "퍼스트뉴스의 최신글" in page
+    assert "퍼스트신문 / 파주뉴스" not in page  # no separate source line
+    assert "저작권자 © 퍼스트신문 무단전재 및 재배포 금지" in page
+    assert "퍼스트뉴스</a> 최신 기사" in page
     assert page.count("<h1") == 1
 
 
@@ -49,12 +58,12 @@ def test_article_nav_shows_the_current_groups_sections(client, make_article):
     assert 'aria-current="page">파주뉴스</a>' in page
 
 
-def test_group_latest_lists_ten_newest_of_the_group_without_the_article_itself(client, make_article):
+def test_group_latest_lists_eight_newest_of_the_group_without_the_article_itself(client, make_article):
     articles = [make_article(section="safety" if i % 2 else "paju") for i in range(14)]
     page = client.get(articles[0].get_absolute_url()).content.decode()
-    latest = page[page.index("퍼스트뉴스의 최신글") :]
+    latest = page[page.index("퍼스트뉴스</a> 최신 기사") :]
     latest = latest[: latest.index("</ul>")]
-    assert latest.count("<li>") == 10
+    assert latest.count("<li>") == 8
     assert articles[0].title + "<" not in latest
     assert articles[1].title in latest
 

@@ -57,6 +57,7 @@ PAGES = {
     "article": lambda: Article.objects.order_by("id").first().get_absolute_url(),
     "tag": lambda: reverse("articles:tag", args=["운정신도시"]),
     "corrections": lambda: reverse("articles:corrections"),
+    "photo": lambda: reverse("articles:photo"),
 }
 # the article page also reads its bylines, tags, corrections and related articles
 BUDGET = {"article": 10}  # comments, bylines, tags, corrections, related: one query each

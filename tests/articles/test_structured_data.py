@@ -69,9 +69,10 @@ def test_article_page_has_breadcrumbs_and_a_canonical_url(client, article):
     assert f'<link rel="canonical" href="https://firstnews.example/article/{article.pk}/">' in page
     crumbs = structured_data(client, article.get_absolute_url())["BreadcrumbList"]["itemListElement"]
     assert [(item["position"], item["name"], item["item"]) for item in crumbs] == [
-        (1, "퍼스트뉴스", "https://firstnews.example/section/news/"),
-        (2, "파주뉴스", "https://firstnews.example/section/news/paju/"),
-        (3, article.title, f"https://firstnews.example/article/{article.pk}/"),
+        (1, "홈", "https://firstnews.example/"),
+        (2, "퍼스트뉴스", "https://firstnews.example/section/news/"),
+        (3, "파주뉴스", "https://firstnews.example/section/news/paju/"),
+        (4, article.title, f"https://firstnews.example/article/{article.pk}/"),
     ]
 
 

@@ -41,7 +41,7 @@ def test_reader_signs_up_logs_in_opens_my_page_and_logs_out(live_server, page, s
     # Refresh changes the challenge without reloading the page.
     page.evaluate("window.__same_page = true")
     before = page.locator('input[name="captcha_0"]').input_value()
-    page.get_by_role("button", name="자동등록방지 숫자 새로고침").click()
+    page.get_by_role("button", name="새로고침 (자동등록방지 숫자)").click()
     page.wait_for_function(f"document.querySelector('input[name=captcha_0]').value !== '{before}'")
     assert page.evaluate("window.__same_page") is True
     page.wait_for_function(

@@ -35,8 +35,17 @@ def test_reader_walks_from_home_to_section_to_article(live_server, page, screens
 
     page.get_by_role("link", name="파주 운정호수공원 가을 음악회 성황").first.click()
     assert page.locator("h1").inner_text() == "파주 운정호수공원 가을 음악회 성황"
-    assert page.get_by_text("퍼스트신문 / 파주뉴스").is_visible()
-    assert page.get_by_role("heading", name="퍼스트뉴스의 최신글").is_visible()
+    assert page.get_by_role("navigation", name="현재 위치").inner_text().split() == [
+        "홈",
+        "›",
+        "퍼스트뉴스",
+        "›",
+        "파주뉴스",
+    ] or (
+        page.get_by_role("navigation", name="현재 위치").get_by_role("link").all_inner_texts()
+        == ["홈", "퍼스트뉴스", "파주뉴스"]
+    )
+    assert page.get_by_role("heading", name="퍼스트뉴스 최신 기사").is_visible()
     lead = page.get_by_role("img", name="호수공원 야외무대에서 공연하는 합창단")
     assert lead.evaluate("img => img.complete && img.naturalWidth > 0")
     screenshot(page, "article-desktop")
