@@ -12,7 +12,7 @@ import re
 from functools import cached_property
 
 from django.contrib.auth import get_user_model
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import BooleanField, Case, Exists, F, Func, OuterRef, Q, TextField, Value, When
 from django.db.models.functions import Concat
 from django.utils import timezone
@@ -25,8 +25,11 @@ from .index import TITLE_MARK, bigrams
 MIN_LENGTH = 2
 MAX_TERMS = 6
 MAX_TERM_LENGTH = 50
-# Past this many matches the page says "1,000건 이상" and pages walk the date index.
+# Past this many matches the page says "1,000건 이상" (and offers 1,000 results).
 COUNT_CAP = 1000
+# Up to this many matches are fetched through the GIN index and ordered here; past it
+# the term is common (0.5 % of a million) and pages walk the date index instead.
+FETCH_CAP = 5000
 RELEVANCE, LATEST = "relevance", "latest"
 ORDERS = {RELEVANCE: "정확도순", LATEST: "최신순"}
 
@@ -134,32 +137,42 @@ class ArticleSearch:
             params += [sorted(bigrams(term, TITLE_MARK if title else 0)), like_pattern(term)]
         return " AND ".join(conditions), params
 
-    def _fetch(self, sql, params):
-        with connections[self.using].cursor() as cursor:
+    def _fetch(self, sql, params, index_only=False):
+        with transaction.atomic(using=self.using), connections[self.using].cursor() as cursor:
+            if index_only:
+                # Candidates come from the GIN index: a misjudged rare term must never read the whole table.
+                cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(sql, params)
             return cursor.fetchall()
 
+    def _candidates(self, title=False):
+        """Up to FETCH_CAP + 1 matches as (id, date, title hit), straight from the GIN index."""
+        where, params = self._where(title=title)
+        hit = " AND ".join(["title LIKE %s"] * len(self.terms))
+        sql = f"SELECT article_id, published_at, {hit} FROM search_articletext WHERE {where} LIMIT %s"  # noqa: S608 constant pieces; input only as parameters
+        return self._fetch(sql, [like_pattern(term) for term in self.terms] + params + [FETCH_CAP + 1], True)
+
     @cached_property
     def _first(self):
-        """Up to COUNT_CAP + 1 matches as (id, date, title hit): the count, and every page when not capped."""
+        """Up to FETCH_CAP + 1 matches: the count, and every page when there are no more."""
         if not self.postgresql:
-            return list(self._sqlite()[: COUNT_CAP + 1])
-        where, params = self._where()
-        title = " AND ".join(["title LIKE %s"] * len(self.terms))
-        sql = f"SELECT article_id, published_at, {title} FROM search_articletext WHERE {where} LIMIT %s"  # noqa: S608 constant pieces; input only as parameters
-        return self._fetch(sql, [like_pattern(term) for term in self.terms] + params + [COUNT_CAP + 1])
+            return list(self._sqlite()[: FETCH_CAP + 1])
+        return self._candidates()
 
     def _ids(self, offset, limit):
-        if not self.capped:
-            key = (lambda row: (row[2], row[1], row[0])) if self.order == RELEVANCE else (lambda row: (row[1], row[0]))
-            return [row[0] for row in sorted(self._first, key=key, reverse=True)[offset : offset + limit]]
+        if len(self._first) <= FETCH_CAP:
+            return _newest(self._first, offset, limit, by_title=self.order == RELEVANCE)
         if not self.postgresql:
             order = ["-published_at", "-pk"] if self.order == LATEST else ["-title_hit", "-published_at", "-pk"]
             return [row[0] for row in self._sqlite().order_by(*order)[offset : offset + limit]]
         if self.order == LATEST:
             return self._latest(offset, limit)
         # Title hits up to the end of this page; only if there are fewer does the page reach the others.
-        titled = self._latest(0, offset + limit, title=True)
+        titled = self._candidates(title=True)
+        if len(titled) <= FETCH_CAP:
+            titled = _newest(titled, 0, offset + limit)
+        else:
+            titled = self._latest(0, offset + limit, title=True)
         page = titled[offset : offset + limit]
         if len(page) < limit:
             page += self._latest(max(0, offset - len(titled)), limit - len(page), exclude=titled)
@@ -197,6 +210,12 @@ class ArticleSearch:
             title_hit &= Q(Contains(F("title"), pattern))
         queryset = queryset.annotate(title_hit=Case(When(title_hit, then=Value(True)), default=Value(False)))
         return queryset.values_list("pk", "published_at", "title_hit")
+
+
+def _newest(rows, offset, limit, by_title=False):
+    """Ids of (id, date, title hit) rows, newest first (title hits before the rest if by_title), sliced."""
+    key = (lambda row: (row[2], row[1], row[0])) if by_title else (lambda row: (row[1], row[0]))
+    return [row[0] for row in sorted(rows, key=key, reverse=True)[offset : offset + limit]]
 
 
 def find_reporters(terms, limit=3):

@@ -101,8 +101,10 @@ def test_articles_come_before_the_directory_block(client, make_article):
     assert content.index("search__results") < content.index('id="listing-results"') < content.index("두부집")
 
 
-def test_past_the_cap_the_count_says_more_than_and_pages_stay_in_order(client, make_article, monkeypatch):
+@pytest.mark.parametrize("fetched", [5000, 4], ids=["sorted-here", "date-index-walk"])
+def test_past_the_cap_the_count_says_more_than_and_pages_stay_in_order(client, make_article, monkeypatch, fetched):
     monkeypatch.setattr(search_query, "COUNT_CAP", 4)
+    monkeypatch.setattr(search_query, "FETCH_CAP", fetched)
     made = [make_article(title=f"축제 {n}", published_at=ago(n)) for n in range(1, 7)]
     made.append(make_article(title="시장 소식", body="<p>축제 준비</p>", published_at=ago(0.5)))
     response = client.get(URL, {"q": "축제", "sort": "latest"})
