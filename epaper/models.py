@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lib.filetypes import check_size, is_pdf
-from lib.images import RenditionsMixin, validate_image
+from lib.images import RENDITIONS, RenditionsMixin, RewrittenImageField, make_renditions, validate_image
 
 
 def validate_pdf(file):
@@ -42,7 +42,7 @@ class Edition(RenditionsMixin, models.Model):
         "1면 머리기사", max_length=200, blank=True, help_text="목록과 화면 읽기 도구에 쓰입니다."
     )
     pdf = models.FileField("지면 PDF", upload_to=pdf_path, validators=[validate_pdf], help_text="PDF 파일, 최대 50MB")
-    cover = models.ImageField(
+    cover = RewrittenImageField(
         "1면 이미지", upload_to="epaper/covers/%Y/", validators=[validate_image], help_text="목록에 보이는 1면 그림"
     )
     cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
@@ -69,6 +69,15 @@ class Edition(RenditionsMixin, models.Model):
     @property
     def download_name(self):
         return f"firstnews-{self.date:%Y%m%d}-{self.issue_number}.pdf"
+
+    @property
+    def cover_alt(self):
+        alt = f"{self.date.year}년 {self.date.month}월 {self.date.day}일자 1면"
+        return f"{alt}: {self.headline}" if self.headline else alt
+
+    def make_renditions(self):
+        # the archive's grid shows covers about 263 px wide: one more, narrower, proportional rendition
+        return make_renditions(self.cover, spec=RENDITIONS | {"w270": (270, None, False)})
 
     def cover_rendition(self):
         """(url, width, height) of the proportional cover rendition, or None."""
