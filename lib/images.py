@@ -90,7 +90,9 @@ def _open_rgb(file: IO[bytes]) -> Image.Image:
         background = Image.new("RGB", image.size, "white")
         background.paste(image.convert("RGBA"), mask=image.convert("RGBA").getchannel("A"))
         image = background
-    return image.convert("RGB")
+    rgb = image.convert("RGB")
+    rgb.info = {}  # no comment, EXIF, XMP or ICC profile is written out again: pixels only
+    return rgb
 
 
 def _render(image: Image.Image, width: int, height: int | None, crop: bool) -> Image.Image:
