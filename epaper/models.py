@@ -46,6 +46,8 @@ class Edition(RenditionsMixin, models.Model):
         "1면 이미지", upload_to="epaper/covers/%Y/", validators=[validate_image], help_text="목록에 보이는 1면 그림"
     )
     cover_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    # {"source": pdf name, "pages": [{"full"|"view"|"thumb": [path, width, height]}, …]}: epaper/pages.py
+    page_images = models.JSONField(default=dict, blank=True, editable=False)
     is_published = models.BooleanField("공개", default=True)
     created_at = models.DateTimeField("등록 시각", auto_now_add=True)
 
@@ -69,6 +71,33 @@ class Edition(RenditionsMixin, models.Model):
     @property
     def download_name(self):
         return f"firstnews-{self.date:%Y%m%d}-{self.issue_number}.pdf"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.pdf and self.page_images.get("source") != self.pdf.name:
+            self.render_pages()
+
+    def render_pages(self):
+        """Render the PDF's pages to images once (the upload request, or `manage.py render_editions`)."""
+        from .pages import delete_pages, render_pages
+
+        old = self.page_images
+        self.page_images = render_pages(self)
+        super().save(update_fields=["page_images"])
+        delete_pages(self.pdf.storage, old)
+
+    def pages(self):
+        """[{"number", "alt", "full"/"view"/"thumb": (url, width, height)}, …] for the page viewer."""
+        storage = self.pdf.storage
+        name = f"제{self.issue_number}호 {self.date.year}년 {self.date.month}월 {self.date.day}일"
+        return [
+            {
+                "number": number,
+                "alt": f"{name} {number}면",
+                **{size: (storage.url(path), width, height) for size, (path, width, height) in entry.items()},
+            }
+            for number, entry in enumerate(self.page_images.get("pages", []), start=1)
+        ]
 
     @property
     def cover_alt(self):
