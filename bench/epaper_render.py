@@ -48,7 +48,7 @@ def main():
         wall, cpu = time.perf_counter(), time.process_time()
         result = render_pages(edition)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-        sizes = {size: 0 for size in result["pages"][0]}
+        sizes = dict.fromkeys(result["pages"][0], 0)
         for entry in result["pages"]:
             for size, (path, _w, _h) in entry.items():
                 sizes[size] += storage.size(path)

@@ -61,6 +61,11 @@ class Edition(RenditionsMixin, models.Model):
     def __str__(self):
         return f"제{self.issue_number}호 ({self.date:%Y-%m-%d})"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.pdf and self.page_images.get("source") != self.pdf.name:
+            self.render_pages()
+
     def get_absolute_url(self):
         return reverse("epaper:edition", args=[self.pk])
 
@@ -71,11 +76,6 @@ class Edition(RenditionsMixin, models.Model):
     @property
     def download_name(self):
         return f"firstnews-{self.date:%Y%m%d}-{self.issue_number}.pdf"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        if self.pdf and self.page_images.get("source") != self.pdf.name:
-            self.render_pages()
 
     def render_pages(self):
         """Render the PDF's pages to images once (the upload request, or `manage.py render_editions`)."""

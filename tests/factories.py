@@ -183,7 +183,20 @@ def newspaper_pdf(pages=4):
     pdf = canvas.Canvas(buffer, pagesize=A3)
     photo = io.BytesIO()
     Image.effect_mandelbrot((800, 500), (-2.0, -1.0, 1.0, 1.0), 60).convert("RGB").save(photo, "JPEG", quality=85)
-    words = "paju city council river bridge festival market school harvest road budget station".split()
+    words = [
+        "paju",
+        "city",
+        "council",
+        "river",
+        "bridge",
+        "festival",
+        "market",
+        "school",
+        "harvest",
+        "road",
+        "budget",
+        "station",
+    ]
     for number in range(1, pages + 1):
         pdf.setFont("Helvetica-Bold", 44)
         pdf.drawString(40, height - 70, f"FIRSTNEWS  page {number}")
