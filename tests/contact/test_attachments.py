@@ -140,7 +140,7 @@ def test_a_long_file_name_is_shortened_in_the_message(client, tip_data):
         ("../../etc/passwd.png", "passwd.png"),
         ("제보 사진 (1).png", "제보_사진_1.png"),
         ('"><script>.png', "script.png"),
-        (".png", "첨부파일.png"),
+        ("###.png", "첨부파일.png"),
     ],
 )
 def test_an_attachment_downloads_as_a_safe_stem_with_its_checked_extension(
