@@ -76,7 +76,9 @@ def test_rebuild_images_brings_old_rows_up_to_date_under_random_names(media, mak
     # a row from before: the uploaded name kept, JPEG renditions only, no version
     legacy = "articles/2026/11/my-scoop.jpg"
     article.photo.storage.save(legacy, ContentFile((media / article.photo.name).read_bytes()))
-    Article.objects.filter(pk=article.pk).update(photo=legacy, photo_renditions={"source": legacy, "thumb": ["x", 1, 1]})
+    Article.objects.filter(pk=article.pk).update(
+        photo=legacy, photo_renditions={"source": legacy, "thumb": ["x", 1, 1]}
+    )
     profile = ReporterProfile.objects.create(user=reporter, photo_alt="기자")
     profile.photo.storage.save("reporters/kim.jpg", ContentFile((media / article.photo.name).read_bytes()))
     ReporterProfile.objects.filter(pk=profile.pk).update(photo="reporters/kim.jpg")
