@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
-from .models import SLOT_SIZES, Banner, Slot
+from .models import NARROW_SIZES, SLOT_SIZES, Banner, Slot
 
 FONT_DIRS = ["/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto", "/usr/share/fonts/noto-cjk"]
 
@@ -72,6 +72,20 @@ def banner_image(slot, background, accent, headline, small_print):
     return ContentFile(buffer.getvalue())
 
 
+def narrow_image(background, accent, headline, small_print):
+    """The top banner as phones show it (NARROW_SIZES, at 2x): the same message, laid out for 320×100."""
+    width, height = (side * 2 for side in NARROW_SIZES[Slot.TOP])
+    image = Image.new("RGB", (width, height), background)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse([width - height * 0.9, -height * 0.3, width + height * 0.3, height * 0.9], fill=accent)
+    big, small = font(40), font(24)
+    draw.text((28, 44), headline, font=big, fill=(255, 255, 255))
+    draw.text((28, 44 + big.size + 18), small_print, font=small, fill=accent)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return ContentFile(buffer.getvalue())
+
+
 def seed(out):
     created = 0
     for slot, advertiser, alt, link, background, accent, headline, small_print in BANNERS:
@@ -79,6 +93,10 @@ def seed(out):
             continue
         banner = Banner(advertiser=advertiser, slot=slot, alt_text=alt, link_url=link)
         banner.image.save(f"demo-{slot}.png", banner_image(slot, background, accent, headline, small_print), save=False)
+        if slot in NARROW_SIZES:
+            banner.image_narrow.save(
+                "demo-narrow.png", narrow_image(background, accent, headline, small_print), save=False
+            )
         banner.save()
         created += 1
     out.write(f"데모 배너 {created}개를 새로 만들었습니다.")

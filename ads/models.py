@@ -1,21 +1,17 @@
 from __future__ import annotations
 
 import datetime
-import io
-from pathlib import PurePath
-from typing import Self
+from typing import Any, Self
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image, ImageOps
 
 from lib.cache import Cached
-from lib.images import validate_image
+from lib.images import RenditionsMixin, RewrittenImageField, make_renditions, validate_image
 
 
 class Slot(models.TextChoices):
@@ -30,6 +26,10 @@ SLOT_SIZES = {
     Slot.SIDEBAR: (300, 250),
     Slot.ARTICLE: (640, 160),
 }
+# Art direction for phones: a slot whose wide box would be a thin strip on a narrow screen gets a
+# second box (a 728×90 banner would be 41 px high at 360 px); shown below NARROW_MEDIA.
+NARROW_SIZES = {Slot.TOP: (320, 100)}
+NARROW_MEDIA = "(max-width: 600px)"
 
 
 class BannerQuerySet(models.QuerySet["Banner"]):
@@ -39,16 +39,26 @@ class BannerQuerySet(models.QuerySet["Banner"]):
         return self.filter(is_active=True, starts_at__lte=now).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
 
 
-class Banner(models.Model):
+class Banner(RenditionsMixin, models.Model):
+    rendition_source = "image"
+    rendition_store = "renditions"
+
     advertiser = models.CharField("광고주", max_length=80)
     slot = models.CharField("위치", max_length=10, choices=Slot.choices)
-    image = models.ImageField(
+    image = RewrittenImageField(
         "배너 이미지",
         upload_to="ads/%Y/%m/",
         validators=[validate_image],
         help_text="위치의 크기(또는 그 두 배)로 만든 그림이 가장 깔끔합니다. 다른 비율은 가운데를 잘라 맞춥니다.",
     )
-    display_image = models.CharField(max_length=255, blank=True, editable=False)
+    image_narrow = RewrittenImageField(
+        "좁은 화면용 이미지",
+        upload_to="ads/%Y/%m/",
+        blank=True,
+        validators=[validate_image],
+        help_text="상단 배너만: 휴대전화에 보일 640×200 그림. 비우면 배너 이미지의 가운데를 잘라 씁니다.",
+    )
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
     alt_text = models.CharField("대체 텍스트", max_length=150, help_text="그림을 볼 수 없는 독자에게 읽어 줄 광고 문구")
     link_url = models.URLField(
         "연결 주소",
@@ -74,13 +84,6 @@ class Banner(models.Model):
     def __str__(self):
         return f"{self.advertiser} ({self.get_slot_display()})"
 
-    def save(self, *args, **kwargs):
-        if self.image and not self.display_image.startswith(f"{self.image.name}|"):
-            super().save(*args, **kwargs)
-            self.display_image = f"{self.image.name}|{self._render_for_slot()}"
-            kwargs = {"using": kwargs.get("using"), "update_fields": ["display_image"]}
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("ads:click", args=[self.pk])
 
@@ -94,24 +97,32 @@ class Banner(models.Model):
 
     @property
     def display_url(self):
-        path = self.display_image.partition("|")[2]
-        return self.image.storage.url(path) if path else ""
+        """The JPEG of the slot's box (the admin's preview; pages use the <picture> of ads/slot.html)."""
+        rendition = self.rendition("slot")
+        return rendition[0] if rendition else ""
+
+    @property
+    def narrow_size(self):
+        return NARROW_SIZES.get(self.slot)
 
     def is_running(self, now):
         return self.is_active and self.starts_at <= now and (self.ends_at is None or self.ends_at > now)
 
-    def _render_for_slot(self):
-        """Crop and scale the upload to twice the slot size once, so every page shows the same box."""
+    def rendition_key_source(self) -> str:
+        return f"{self.slot}|{self.image.name}|{self.image_narrow.name or ''}"
+
+    def make_renditions(self) -> dict[str, list[Any]]:
+        """The slot's box at 1x and 2x, and for a slot with a narrow box the phone's picture at 1x/2x
+        (from the narrow upload, else cropped from the banner), each in every format."""
         width, height = self.size
-        with self.image.open("rb") as source:
-            image = ImageOps.exif_transpose(Image.open(source)).convert("RGB")
-        image = ImageOps.fit(image, (width * 2, height * 2), Image.Resampling.LANCZOS)
-        buffer = io.BytesIO()
-        image.save(buffer, "JPEG", quality=85, optimize=True)
-        folder = PurePath(self.image.name).parent / "slot"
-        return self.image.storage.save(
-            str(folder / f"{PurePath(self.image.name).stem}.jpg"), ContentFile(buffer.getvalue())
+        result = make_renditions(
+            self.image, spec={"slot": (width, height, True), "slot2x": (width * 2, height * 2, True)}
         )
+        if self.narrow_size:
+            width, height = self.narrow_size
+            spec = {"narrow": (width, height, True), "narrow2x": (width * 2, height * 2, True)}
+            result |= make_renditions(self.image_narrow or self.image, spec=spec)
+        return result
 
 
 def _scheduled_banners():

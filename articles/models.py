@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django_ckeditor_5.fields import CKEditor5Field
 
 from lib.cache import Cached
-from lib.images import RenditionsMixin, validate_image
+from lib.images import RenditionsMixin, RewrittenImageField, validate_image
 from lib.sanitize import sanitize_html
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ class Article(RenditionsMixin, models.Model):
         "요약", max_length=400, blank=True, help_text="목록과 검색 결과, 공유 미리보기에 쓰입니다."
     )
     body = CKEditor5Field("본문", config_name="article", blank=True)
-    photo = models.ImageField("대표 사진", upload_to="articles/%Y/%m/", blank=True, validators=[validate_image])
+    photo = RewrittenImageField("대표 사진", upload_to="articles/%Y/%m/", blank=True, validators=[validate_image])
     photo_alt = models.CharField(
         "사진 대체 텍스트", max_length=200, blank=True, help_text="사진을 볼 수 없는 독자에게 읽어 줄 설명"
     )
@@ -307,7 +307,7 @@ class ReporterProfile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reporter_profile", verbose_name="기자"
     )
     title = models.CharField("직함", max_length=30, blank=True, help_text="예: 취재부장, 사진기자")
-    photo = models.ImageField("사진", upload_to="reporters/", blank=True, validators=[validate_image])
+    photo = RewrittenImageField("사진", upload_to="reporters/", blank=True, validators=[validate_image])
     photo_alt = models.CharField("사진 대체 텍스트", max_length=200, blank=True)
     bio = models.TextField("소개", max_length=500, blank=True)
     public_email = models.EmailField("공개 이메일", blank=True, help_text="비우면 계정 이메일을 보여 줍니다.")

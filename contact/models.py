@@ -1,3 +1,4 @@
+import re
 import uuid
 from pathlib import PurePath
 
@@ -207,3 +208,12 @@ class Attachment(models.Model):
     @property
     def upload_folder(self):
         return "tips" if self.tip_id else "ads"
+
+    EXTENSIONS = {Kind.JPEG: "jpg", Kind.PNG: "png", Kind.GIF: "gif", Kind.WEBP: "webp", Kind.PDF: "pdf"}
+
+    @property
+    def download_name(self):
+        """`<safe stem>.<checked extension>`: the sender's name minus every extension it claimed (so
+        "photo.jpg.html" is saved as "photo_jpg.jpg" when it is a JPEG), letters, digits, - and _ only."""
+        stem = re.sub(r"[^\w-]+", "_", PurePath(self.original_name).stem).strip("_")[:60] or "첨부파일"
+        return f"{stem}.{self.EXTENSIONS[self.content_type]}"

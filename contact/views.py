@@ -107,7 +107,7 @@ def attachment_download(request, pk):
     except FileNotFoundError as exc:
         raise Http404("첨부파일이 없습니다.") from exc
     response = FileResponse(
-        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
+        handle, as_attachment=True, filename=attachment.download_name, content_type=attachment.content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from articles.models import Group, Section
 from lib.cache import Cached
-from lib.images import RenditionsMixin, validate_image
+from lib.images import RenditionsMixin, RewrittenImageField, validate_image
 
 
 def directory_sections():
@@ -99,7 +99,7 @@ class Listing(models.Model):
 
 class ListingPhoto(RenditionsMixin, models.Model):
     listing = models.ForeignKey(Listing, on_delete=models.CASCADE, related_name="photos", verbose_name="업소")
-    image = models.ImageField("사진", upload_to="directory/%Y/%m/", validators=[validate_image])
+    image = RewrittenImageField("사진", upload_to="directory/%Y/%m/", validators=[validate_image])
     alt = models.CharField("대체 텍스트", max_length=200, help_text="사진을 볼 수 없는 독자에게 읽어 줄 설명")
     order = models.PositiveSmallIntegerField("순서", default=0)
     renditions = models.JSONField(default=dict, blank=True, editable=False)

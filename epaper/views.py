@@ -1,6 +1,5 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
@@ -29,9 +28,17 @@ class EditionView(DetailView):
     def get_context_data(self, **kwargs):
         published = Edition.objects.published().only("id", "date", "issue_number")
         edition = self.object
+        pages = edition.pages()
+        # ?page=N: one page at a time, working without JavaScript; anything else shows the front page
+        number = self.request.GET.get("page", "1")
+        number = min(int(number), len(pages)) if number.isdigit() and int(number) > 0 else 1
         return super().get_context_data(
             older=published.filter(date__lt=edition.date).first(),
             newer=published.filter(date__gt=edition.date).order_by("date").first(),
+            pages=pages,
+            page=pages[number - 1] if pages else None,
+            previous_page=number - 1 if number > 1 else None,
+            next_page=number + 1 if number < len(pages) else None,
             **kwargs,
         )
 
@@ -44,7 +51,6 @@ def latest(request):
 
 
 @require_GET
-@xframe_options_sameorigin  # shown inside our own edition page
 def pdf(request, pk):
     """The edition's PDF, always as application/pdf (inline, or as a download with ?download=1)."""
     edition = get_object_or_404(Edition.objects.published(), pk=pk)

@@ -170,3 +170,48 @@ def hit(client, article=None, referrer="", **data):
     response = client.post(reverse("visitors:beacon"), data)
     assert response.status_code == 204
     return response
+
+
+def newspaper_pdf(pages=4):
+    """A broadsheet-like PDF (A3 pages: masthead, columns of text, a photo, rules), made with reportlab."""
+    from reportlab.lib.pagesizes import A3
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    width, height = A3
+    pdf = canvas.Canvas(buffer, pagesize=A3)
+    photo = io.BytesIO()
+    Image.effect_mandelbrot((800, 500), (-2.0, -1.0, 1.0, 1.0), 60).convert("RGB").save(photo, "JPEG", quality=85)
+    words = [
+        "paju",
+        "city",
+        "council",
+        "river",
+        "bridge",
+        "festival",
+        "market",
+        "school",
+        "harvest",
+        "road",
+        "budget",
+        "station",
+    ]
+    for number in range(1, pages + 1):
+        pdf.setFont("Helvetica-Bold", 44)
+        pdf.drawString(40, height - 70, f"FIRSTNEWS  page {number}")
+        pdf.setLineWidth(3)
+        pdf.line(40, height - 84, width - 40, height - 84)
+        pdf.drawImage(ImageReader(io.BytesIO(photo.getvalue())), 40, height - 480, width=500, height=370)
+        pdf.setFont("Helvetica", 9)
+        for column in range(4):
+            x = 40 + column * ((width - 80) / 4)
+            for line in range(95 if column < 2 else 125):
+                y = (height - 500 if column < 2 else height - 110) - line * 11
+                if y < 40:
+                    break
+                text = " ".join(words[(number + column + line + k) % len(words)] for k in range(6))
+                pdf.drawString(x, y, text)
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()

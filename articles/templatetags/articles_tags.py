@@ -1,8 +1,7 @@
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from articles.models import GROUP_LATEST, PHOTO_NEWS, SIDEBAR_LATEST
+from lib.images import picture_html
 
 register = template.Library()
 
@@ -23,33 +22,31 @@ def group_latest(group, exclude=None):
     return {"group": group, "articles": articles[:SIDEBAR_LATEST]}
 
 
-# rendition pairs for srcset: (1x, 2x) for crops, widths for proportional images
+# kind: (renditions of one shape, smallest first; `sizes`: how wide the image is shown at each width)
+PHOTO = ("w540", "medium", "large")
+THUMB = ("small", "thumb", "thumb2x")
 PICTURES = {
-    "thumb": (("thumb", "thumb2x"), "(max-width: 600px) 40vw, 240px"),
-    "article": (("medium", "large"), "(max-width: 760px) 100vw, 720px"),
+    "lead": (PHOTO, "(max-width: 600px) calc(100vw - 32px), (max-width: 960px) calc(60vw - 30px), 452px"),
+    "article": (PHOTO, "(max-width: 960px) calc(100vw - 32px), 776px"),
+    "thumb": (THUMB, "(max-width: 600px) 110px, 180px"),
+    "card": (THUMB, "(max-width: 960px) calc(50vw - 25px), 263px"),
+    "gallery": (THUMB, "(max-width: 960px) calc(33vw - 16px), 253px"),
+    "sidebar": (THUMB, "(max-width: 960px) calc(50vw - 25px), 300px"),
+    "related": (THUMB, "96px"),
+    "cover": (
+        ("w270", "w540", "medium"),
+        "(max-width: 600px) calc(50vw - 25px), (max-width: 960px) calc(33vw - 16px), 263px",
+    ),
 }
 
 
 @register.simple_tag
 def picture(item, kind="thumb", lazy=True, css_class="", alt=None):
-    """An <img> of a photo's renditions (made by lib.images at upload) with width, height,
-    srcset and alt text; `item` is anything with rendition(name): an article, a listing photo."""
+    """A <picture> of a photo's renditions (made by lib.images at upload): AVIF/WebP sources, a JPEG
+    <img> with width, height, srcset, the `sizes` of the place (`kind`) and alt text; `item` is anything
+    with rendition(name, fmt): an article, a listing photo."""
     if item is None:
         return ""
     names, sizes = PICTURES[kind]
-    renditions = [item.rendition(name) for name in names]
-    if not renditions[0]:
-        return ""
-    url, width, height = renditions[0]
-    srcset = ", ".join(f"{r[0]} {r[1]}w" for r in renditions if r)
-    return format_html(
-        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" class="{}"{}>',
-        url,
-        srcset,
-        sizes,
-        width,
-        height,
-        item.photo_alt if alt is None else alt,
-        css_class,
-        mark_safe(' loading="lazy" decoding="async"' if lazy else ' fetchpriority="high"'),  # noqa: S308 constant
-    )
+    alt = item.photo_alt if alt is None else alt
+    return picture_html(item, names, sizes, alt, loading="lazy" if lazy else "high", css_class=css_class)

@@ -48,9 +48,37 @@ def test_banner_image_is_cropped_once_to_the_slot_box(client):
     from PIL import Image
 
     banner = make_banner("sidebar", image=SimpleUploadedFile("wide.png", png_bytes((1000, 200))))
-    path = banner.display_image.partition("|")[2]
+    path = banner.renditions["slot2x"][0]
     with banner.image.storage.open(path) as stored, Image.open(stored) as image:
         assert image.size == (600, 500)
+    assert banner.rendition("slot", "webp")[1:] == (300, 250)
+    assert banner.rendition("narrow") is None  # only the top slot has a phone picture
+
+
+def test_top_banner_has_a_narrow_picture_for_phones_in_its_own_box(client, make_article):
+    from PIL import Image
+
+    banner = make_banner("top", image=SimpleUploadedFile("top.png", png_bytes((1456, 180))))
+    with banner.image.storage.open(banner.renditions["narrow2x"][0]) as stored, Image.open(stored) as image:
+        assert image.size == (640, 200)
+    html = slot_html(client.get(make_article().get_absolute_url()).content.decode(), "top")
+    narrow = banner.rendition("narrow", "webp")[0]
+    # art direction: below 600 px the browser takes the 320x100 box, not the 728x90 strip scaled down
+    assert f'<source media="(max-width: 600px)" type="image/webp" srcset="{narrow} 320w' in html
+    assert 'width="320" height="100"' in html
+    assert html.index('media="(max-width: 600px)"') < html.index('type="image/webp" srcset') < html.index("<img")
+
+
+def test_a_separate_narrow_upload_is_used_for_phones(client):
+    from PIL import Image
+
+    banner = make_banner(
+        "top",
+        image=SimpleUploadedFile("top.png", png_bytes((1456, 180))),
+        image_narrow=SimpleUploadedFile("phone.png", png_bytes((640, 200), color="red")),
+    )
+    with banner.image.storage.open(banner.renditions["narrow"][0]) as stored, Image.open(stored) as image:
+        assert image.convert("RGB").getpixel((160, 50))[0] > 200
 
 
 @pytest.mark.parametrize(

@@ -131,3 +131,28 @@ def test_a_long_file_name_is_shortened_in_the_message(client, tip_data):
     upload = SimpleUploadedFile("가" * 100 + ".txt", b"plain text", content_type="text/plain")
     html = client.post(TIP_URL, {**tip_data(), "attachments": [upload]}).content.decode()
     assert "가" * 57 + "…: 이미지(JPEG, PNG, GIF, WebP) 또는 PDF 파일만 올릴 수 있습니다." in html
+
+
+@pytest.mark.parametrize(
+    ("sent_as", "downloaded_as"),
+    [
+        ("photo.jpg.html", "photo_jpg.png"),  # the checked type decides the extension, not the name
+        ("../../etc/passwd.png", "passwd.png"),
+        ("제보 사진 (1).png", "제보_사진_1.png"),
+        ('"><script>.png', "script.png"),
+        ("###.png", "첨부파일.png"),
+    ],
+)
+def test_an_attachment_downloads_as_a_safe_stem_with_its_checked_extension(
+    client, tip_data, png_file, editor, sent_as, downloaded_as
+):
+    client.post(TIP_URL, {**tip_data(), "attachments": [png_file(sent_as, content_type="text/html")]})
+    attachment = Attachment.objects.get()
+    assert attachment.download_name == downloaded_as
+    client.force_login(editor)
+    response = client.get(reverse("contact:attachment", args=[attachment.pk]))
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;")
+    assert ".html" not in disposition and "/" not in disposition.split(";", 1)[1]

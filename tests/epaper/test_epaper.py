@@ -70,20 +70,20 @@ def test_pdf_is_served_as_pdf_inline_or_as_a_download(client):
     assert download["Content-Disposition"] == f'attachment; filename="{edition.download_name}"'
 
 
-def test_only_the_pdf_may_be_framed_and_only_by_this_site(client):
+def test_nothing_may_be_framed_not_even_the_pdf(client):
     edition = make_edition()
-    assert client.get(edition.pdf_url)["X-Frame-Options"] == "SAMEORIGIN"
+    assert client.get(edition.pdf_url)["X-Frame-Options"] == "DENY"  # the viewer shows page images
     assert client.get(edition.get_absolute_url())["X-Frame-Options"] == "DENY"
     assert client.get("/")["X-Frame-Options"] == "DENY"
 
 
-def test_edition_page_embeds_the_pdf_with_a_download_link_and_neighbours(client):
+def test_edition_page_links_the_pdf_never_embeds_it_and_links_neighbours(client):
     older = make_edition(days_ago=14, issue_number=415)
     edition = make_edition(days_ago=7, issue_number=416, headline="운정 GTX 개통 한 달")
     newer = make_edition(days_ago=0, issue_number=417)
     page = client.get(edition.get_absolute_url()).content.decode()
     assert page.count("<h1") == 1 and "제416호" in page
-    assert f'<object class="epaper__viewer" data="{edition.pdf_url}" type="application/pdf"' in page
+    assert "<object" not in page and "<embed" not in page  # no plug-in view (CSP object-src 'none')
     assert f'href="{edition.pdf_url}?download=1"' in page
     assert "PDF 내려받기" in page
     assert "1면: 운정 GTX 개통 한 달" in page

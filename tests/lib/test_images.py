@@ -76,7 +76,9 @@ def test_article_page_serves_lead_photo_eagerly_with_srcset_and_dimensions(clien
     lead = page[page.index('<figure class="story__photo">') :]
     lead = lead[: lead.index("</figure>")]
     assert 'alt="마장호수 출렁다리"' in lead
-    assert "srcset=" in lead and 'width="720"' in lead and 'height="450"' in lead
+    assert lead.count("<picture>") == 1 and 'type="image/webp"' in lead
+    assert "srcset=" in lead and 'width="540"' in lead and 'height="338"' in lead
+    assert 'sizes="(max-width: 960px) calc(100vw - 32px), 776px"' in lead
     assert 'loading="lazy"' not in lead
 
 
