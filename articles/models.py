@@ -499,3 +499,24 @@ MENU = Cached("articles:menu", 3600, _menu)
 MENU.clear_on(Group, Section)
 BREAKING = Cached("articles:breaking", 300, _breaking_items)
 BREAKING.clear_on(BreakingNews)
+
+
+def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:
+    """The next moment public pages change with the clock alone: a scheduled article's time, or a 속보
+    item starting or ending (lib.pagecache caps cached lifetimes by it). Three indexed lookups."""
+    moments = [
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first(),
+        BreakingNews.objects.filter(is_active=True, starts_at__gt=now)
+        .order_by("starts_at")
+        .values_list("starts_at", flat=True)
+        .first(),
+        BreakingNews.objects.filter(is_active=True, expires_at__gt=now)
+        .order_by("expires_at")
+        .values_list("expires_at", flat=True)
+        .first(),
+    ]
+    found = [moment for moment in moments if moment is not None]
+    return min(found) if found else None
