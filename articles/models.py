@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, ClassVar, Self
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -18,6 +17,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from lib.cache import Cached
 from lib.images import RenditionsMixin, validate_image
 from lib.sanitize import sanitize_html
+from lib.urls import cached_reverse
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -72,7 +72,7 @@ class Group(models.Model):
     def get_absolute_url(self):
         if self.kind in self.kind_urls:
             return self.kind_urls[self.kind][0](self)
-        return reverse("articles:group", args=[self.slug])
+        return cached_reverse("articles:group", self.slug)
 
 
 class Section(models.Model):
@@ -92,7 +92,7 @@ class Section(models.Model):
     def get_absolute_url(self):
         if self.group.kind in Group.kind_urls:
             return Group.kind_urls[self.group.kind][1](self)
-        return reverse("articles:section", args=[self.group.slug, self.slug])
+        return cached_reverse("articles:section", self.group.slug, self.slug)
 
 
 class ArticleQuerySet(models.QuerySet["Article"]):
@@ -139,7 +139,7 @@ class Tag(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:tag", args=[self.slug])
+        return cached_reverse("articles:tag", self.slug)
 
 
 class Article(RenditionsMixin, models.Model):
@@ -218,7 +218,7 @@ class Article(RenditionsMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.pk])
+        return cached_reverse("articles:detail", self.pk)
 
     def clean(self):
         if self.photo and not self.photo_alt.strip():

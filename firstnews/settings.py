@@ -374,3 +374,5 @@ LOGGING = {
 # behind nginx. Browsers always revalidate (max-age=0) with the ETag.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 APP_PAGE_CACHE = env_bool("APP_PAGE_CACHE", True)
+# Shared pieces of every page (header, menu: pages/templatetags/fragment_tags.py) under the same generation.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)

@@ -178,7 +178,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if response.has_header("Cache-Control"):
             return response  # the view chose (never_cache, a feed's own lifetime, ...)
-        if response.status_code != 200 or response.cookies or response.streaming or lifetime <= 0:
+        if not isinstance(response, HttpResponse) or response.status_code != 200 or response.cookies or lifetime <= 0:
             patch_cache_control(response, private=True)
             return response
         _public(response, lifetime)

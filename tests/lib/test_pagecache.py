@@ -45,7 +45,12 @@ def vary(response):
 @pytest.mark.parametrize("cookies", [{}, RETURNING], ids=["first-visit", "returning-reader"])
 def test_anonymous_pages_are_public_with_a_validator_and_no_cookie_vary(make_article, cookies):
     article = make_article()
-    for url in (HOME, article.get_absolute_url(), reverse("articles:section", args=["news", "paju"]), "/search/?q=파주"):
+    for url in (
+        HOME,
+        article.get_absolute_url(),
+        reverse("articles:section", args=["news", "paju"]),
+        "/search/?q=파주",
+    ):
         response = page(url, **cookies)
         assert response["Cache-Control"] == "public, max-age=0, s-maxage=60", url
         assert "cookie" not in vary(response), url
@@ -189,7 +194,9 @@ def test_breaking_news_shows(make_article):
 
     def breaking():
         BreakingNews.objects.create(
-            text="속보 문구 시험", starts_at=now - datetime.timedelta(minutes=1), expires_at=now + datetime.timedelta(hours=1)
+            text="속보 문구 시험",
+            starts_at=now - datetime.timedelta(minutes=1),
+            expires_at=now + datetime.timedelta(hours=1),
         )
 
     before, after = cached_then(url, breaking)
