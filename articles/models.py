@@ -503,20 +503,15 @@ BREAKING.clear_on(BreakingNews)
 
 def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:
     """The next moment public pages change with the clock alone: a scheduled article's time, or a 속보
-    item starting or ending (lib.pagecache caps cached lifetimes by it). Three indexed lookups."""
-    moments = [
+    item starting or ending (lib.pagecache caps cached lifetimes by it). Two indexed aggregates."""
+    article = (
         Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
         .order_by("published_at")
         .values_list("published_at", flat=True)
-        .first(),
-        BreakingNews.objects.filter(is_active=True, starts_at__gt=now)
-        .order_by("starts_at")
-        .values_list("starts_at", flat=True)
-        .first(),
-        BreakingNews.objects.filter(is_active=True, expires_at__gt=now)
-        .order_by("expires_at")
-        .values_list("expires_at", flat=True)
-        .first(),
-    ]
-    found = [moment for moment in moments if moment is not None]
+        .first()
+    )
+    breaking = BreakingNews.objects.filter(is_active=True, expires_at__gt=now).aggregate(
+        starts=models.Min("starts_at", filter=models.Q(starts_at__gt=now)), ends=models.Min("expires_at")
+    )
+    found = [moment for moment in (article, breaking["starts"], breaking["ends"]) if moment is not None]
     return min(found) if found else None
