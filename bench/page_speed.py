@@ -144,7 +144,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from pyinstrument import Profiler
 paths = {json.dumps(paths)}
-client = Client()
+client = Client(HTTP_HOST="127.0.0.1")
 counts = {{}}
 for name, path in paths.items():
     cache.clear()
