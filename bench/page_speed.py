@@ -42,6 +42,38 @@ DOC = ROOT / "docs/performance.md"
 SECTION_START = "## Page speed"
 RETURNING_COOKIE = "fn_vid=4f6c1b1e-bench-returning-reader; _ga=GA1.1.123456789.1700000000"
 PAGES = ("article", "section", "home")
+# How the figures come about; written under the table by every run.
+NOTES = """### How pages are kept, and what changes them
+
+- **Front cache.** An anonymous GET that answers 200 without setting a cookie gets
+  `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_SECONDS` (60) and an `ETag` (304 answers by
+  `ConditionalGetMiddleware`), and no `Vary: Cookie`: the visitor cookie (`fn_vid`, set by the beacon's
+  own answer) and analytics cookies do not change a page. A request with the session, CSRF or messages
+  cookie gets `private` (deploy/nginx.conf bypasses its cache on the same three cookies). `Vary: Cookie`
+  came from the session being read by the header's `user.is_authenticated` (SessionMiddleware) and from
+  CSRF tokens; both stay for personal answers, and a page that prints a CSRF token to a guest (login,
+  sign-up, tip form) sets the cookie and is therefore private. The comment form is shown to members only.
+- **App cache** (lib/pagecache.py, Redis with REDIS_URL): the same anonymous pages, keyed by address and
+  a content generation. Saving or deleting an article, section, tag, byline, correction, pin, 속보, comment,
+  banner, listing, edition or site document moves the generation (`pagecache.bump_on(...)` in each app's
+  `ready()`; `comment_hide`, which updates without signals, calls `bump()`), at once and again on commit.
+  A cached lifetime never runs past the next scheduled change (an article's publication time, a 속보 or
+  banner start/end), computed in two queries and cached; the first request after it moves the generation.
+  Counts stay exact: nothing is counted at render time, the beacon counts.
+- **Lean render.** Each cached value is read once per request (lib/cache.py), article/section/group/tag
+  addresses come from `lib.urls.cached_reverse`, the article's 이전/다음, group-latest and related lists and
+  the header and menu fragments (`{% cached_include %}`) are kept under the generation. Django's cached
+  template loader is on (the default without `loaders`).
+
+### Not reached yet
+
+The uncached targets (article 6 ms, section 4 ms, home 5 ms of CPU) are not met: the render path still
+costs several times that. The remaining cost is template rendering of the page bodies (article body,
+comment list, list items with `picture`), the footer (live visitor figures inside it, not yet a fragment)
+and Django's per-request overhead (the bare Django ceiling above). Jinja2 for the hot templates was not
+measured in this round. With a cold cache the article page makes 17 queries (menu, settings, 속보,
+banners, schedule, lists), the warm figure is 6.
+"""
 
 
 def run(command, env, **kwargs):
@@ -324,7 +356,8 @@ Profile of 30 uncached article requests (pyinstrument, in-process, cache warm):
 ```text
 {article_profile.strip()}
 ```
-"""
+
+{NOTES}"""
     print()
     print(figures)
     print(query_lines)
