@@ -72,7 +72,10 @@ costs several times that. The remaining cost is template rendering of the page b
 comment list, list items with `picture`), the footer (live visitor figures inside it, not yet a fragment)
 and Django's per-request overhead (the bare Django ceiling above). Jinja2 for the hot templates was not
 measured in this round. With a cold cache the article page makes 17 queries (menu, settings, 속보,
-banners, schedule, lists), the warm figure is 6.
+banners, schedule, lists), the warm figure is 5-6. The machine was shared (load ~18 on 2 cores) when
+these figures were taken: the same uncached article measured in one process without contention costs
+27-36 ms of CPU (before: 34 ms per the issue), the gunicorn figure above includes 8 threads contending
+for the GIL on an overloaded host; compare ratios within one run, not across runs.
 """
 
 
