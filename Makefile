@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PORT  # settings derive SITE_URL's default from it (share links, canonical URLs)
 
-.PHONY: run serve nginx backup restore drills test test-clock lint typecheck format setup seed clean bench-data
+.PHONY: run serve nginx backup restore drills test test-clock lint typecheck format setup seed clean bench-data bench
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -69,6 +69,18 @@ test-clock: $(INSTALLED)
 ARTICLES ?= 100000
 bench-data: setup
 	$(BIN)/python manage.py bench_data --articles $(ARTICLES)
+
+## bench: page speed (bench/page_speed.py): a BENCH_ARTICLES data set in its own database, gunicorn as in
+## production, nginx in front, wrk on article/section/home; prints the table and writes docs/performance.md
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/firstnews_bench
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/15
+BENCH_ARTICLES ?= 200
+BENCH_SECONDS ?= 10
+BENCH_PORT ?= 8171
+bench: $(INSTALLED)
+	$(BIN)/python bench/page_speed.py --database $(BENCH_DATABASE_URL) --redis $(BENCH_REDIS_URL) \
+		--articles $(BENCH_ARTICLES) --seconds $(BENCH_SECONDS) \
+		--port $(BENCH_PORT) --nginx-port $$(($(BENCH_PORT) + 1)) --ceiling-port $$(($(BENCH_PORT) + 2))
 
 lint: $(INSTALLED) typecheck
 	$(BIN)/ruff check .

@@ -138,3 +138,16 @@ def _scheduled_banners():
 # only bounds how long a change made without save() (a bulk update) takes to show.
 SCHEDULED_BANNERS = Cached("ads:slots", 60, _scheduled_banners)
 SCHEDULED_BANNERS.clear_on(Banner)
+
+
+def next_scheduled_change(now):
+    """The next moment a switched-on banner starts or ends (lib.pagecache caps cached lifetimes by it);
+    read from the cached schedule, no query."""
+    moments = [
+        moment
+        for banners in SCHEDULED_BANNERS.get().values()
+        for banner in banners
+        for moment in (banner.starts_at, banner.ends_at)
+        if moment is not None and moment > now
+    ]
+    return min(moments) if moments else None

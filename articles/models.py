@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import RowNumber
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -19,6 +18,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from lib.cache import Cached
 from lib.images import RenditionsMixin, RewrittenImageField, validate_image
 from lib.sanitize import sanitize_html
+from lib.urls import cached_reverse
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -73,7 +73,7 @@ class Group(models.Model):
     def get_absolute_url(self):
         if self.kind in self.kind_urls:
             return self.kind_urls[self.kind][0](self)
-        return reverse("articles:group", args=[self.slug])
+        return cached_reverse("articles:group", self.slug)
 
 
 class Section(models.Model):
@@ -93,7 +93,7 @@ class Section(models.Model):
     def get_absolute_url(self):
         if self.group.kind in Group.kind_urls:
             return Group.kind_urls[self.group.kind][1](self)
-        return reverse("articles:section", args=[self.group.slug, self.slug])
+        return cached_reverse("articles:section", self.group.slug, self.slug)
 
 
 class ArticleQuerySet(models.QuerySet["Article"]):
@@ -140,7 +140,7 @@ class Tag(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:tag", args=[self.slug])
+        return cached_reverse("articles:tag", self.slug)
 
 
 class Article(RenditionsMixin, models.Model):
@@ -219,7 +219,7 @@ class Article(RenditionsMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.pk])
+        return cached_reverse("articles:detail", self.pk)
 
     def clean(self):
         if self.photo and not self.photo_alt.strip():
@@ -543,3 +543,19 @@ PHOTO_NEWS = Cached("articles:photo-news", 120, _photo_news)
 PHOTO_NEWS.clear_on(Article, Section)
 GROUP_LATEST = Cached("articles:group-latest", 120, _group_latest)
 GROUP_LATEST.clear_on(Article, Section, Group)
+
+
+def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:
+    """The next moment public pages change with the clock alone: a scheduled article's time, or a 속보
+    item starting or ending (lib.pagecache caps cached lifetimes by it). Two indexed aggregates."""
+    article = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    breaking = BreakingNews.objects.filter(is_active=True, expires_at__gt=now).aggregate(
+        starts=models.Min("starts_at", filter=models.Q(starts_at__gt=now)), ends=models.Min("expires_at")
+    )
+    found = [moment for moment in (article, breaking["starts"], breaking["ends"]) if moment is not None]
+    return min(found) if found else None

@@ -3,6 +3,7 @@ import re
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
@@ -11,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
+from lib import pagecache
 from lib.images import save_editor_upload
 from lib.pagination import BlockPaginator
 
@@ -19,6 +21,7 @@ from .front_page import compose_front_page
 from .models import Article, Byline, Correction, Group, Section, Tag
 
 RELATED_SIZE = 6
+ARTICLE_LISTS_SECONDS = 60
 ARTICLE_NUMBER = re.compile(r"[0-9]{1,18}")  # fits a bigint key
 
 
@@ -147,19 +150,31 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        published = Article.objects.published()
-        in_section = published.filter(section=article.section).only("id", "title", "published_at")
-        newer = in_section.filter(published_at__gt=article.published_at).order_by("published_at", "id").first()
-        older = in_section.filter(published_at__lt=article.published_at).order_by("-published_at", "-id").first()
+        # The lists around the article, kept briefly under the content generation: any change makes new ones.
+        generation = pagecache.request_state(self.request).generation
+        lists = cache.get_or_set(
+            f"article:lists:{generation}:{article.pk}", lambda: article_lists(article), ARTICLE_LISTS_SECONDS
+        )
         return super().get_context_data(
             current_group=article.section.group,
             current_section=article.section,
             page_meta=seo.article_page_meta(article),
-            previous_article=older,
-            next_article=newer,
-            related_articles=related_articles(article),
+            **lists,
             **kwargs,
         )
+
+
+def article_lists(article):
+    """이전/다음 기사 and the related articles of an article page (the group's latest is a sidebar block)."""
+    published = Article.objects.published()
+    in_section = published.filter(section=article.section).only("id", "title", "published_at")
+    newer = in_section.filter(published_at__gt=article.published_at).order_by("published_at", "id").first()
+    older = in_section.filter(published_at__lt=article.published_at).order_by("-published_at", "-id").first()
+    return {
+        "previous_article": older,
+        "next_article": newer,
+        "related_articles": related_articles(article),
+    }
 
 
 def related_articles(article):

@@ -19,7 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from articles.models import Article
-from lib import ratelimit
+from lib import pagecache, ratelimit
 
 from .models import MAX_LENGTH, BannedWord, Comment, CommentBan, CommentReport
 
@@ -196,6 +196,7 @@ def _set_status(comment: Comment, old: str, new: str) -> bool:
         changed = Comment.objects.filter(pk=comment.pk, status=old).update(status=new, moderated_at=timezone.now())
         if changed:
             _recount(comment.article_id)
+            pagecache.bump()  # update() sends no signal
     return bool(changed)
 
 

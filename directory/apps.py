@@ -16,6 +16,11 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from articles.models import Group
+        from lib import pagecache
+
+        from .models import Listing, ListingPhoto
+
+        pagecache.bump_on(Listing, ListingPhoto)
 
         # The 업소 소개 group and its sections are this app's pages (see Group.kind_urls).
         Group.kind_urls[Group.Kind.DIRECTORY] = (_group_url, _section_url)

@@ -104,6 +104,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag answers 304 (for cached pages too); then Cache-Control and the app's page cache (lib/pagecache.py)
+    "django.middleware.http.ConditionalGetMiddleware",
+    "lib.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -382,3 +385,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# --- Page speed (issue 12): lib/pagecache.py ---------------------------------------------------------
+# Anonymous pages say `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_SECONDS` (nginx keeps them
+# that long) and, with APP_PAGE_CACHE, the app keeps them as long in its cache (Redis with REDIS_URL):
+# every change moves a generation counter, so an edit shows at once in the app and within this lifetime
+# behind nginx. Browsers always revalidate (max-age=0) with the ETag.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+APP_PAGE_CACHE = env_bool("APP_PAGE_CACHE", True)
+# Shared pieces of every page (header, menu: pages/templatetags/fragment_tags.py) under the same generation.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)

@@ -1,13 +1,49 @@
-"""One cached value per key (computed on a miss, cleared when its models change) and cached singleton rows."""
+"""One cached value per key (computed on a miss, cleared when its models change) and cached singleton rows.
 
+Inside a request each key is read from the cache once: the value is kept for the rest of that request
+(a page that shows three banner slots reads the banner schedule once), and dropped when it ends.
+"""
+
+import threading
 from collections.abc import Callable
 from typing import Any, Generic, Self, TypeVar
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 
 T = TypeVar("T")
+
+_request = threading.local()
+
+
+def _start(*args: Any, **kwargs: Any) -> None:
+    _request.values = {}
+
+
+def _finish(*args: Any, **kwargs: Any) -> None:
+    _request.values = None
+
+
+request_started.connect(_start, dispatch_uid="lib.cache:start")
+request_finished.connect(_finish, dispatch_uid="lib.cache:finish")
+
+
+def request_memo(key: str, read: Callable[[], Any]) -> Any:
+    """`read()` once per request for `key` (outside a request: every time)."""
+    values: dict[str, Any] | None = getattr(_request, "values", None)
+    if values is None:
+        return read()
+    if key not in values:
+        values[key] = read()
+    return values[key]
+
+
+def forget(key: str) -> None:
+    values: dict[str, Any] | None = getattr(_request, "values", None)
+    if values:
+        values.pop(key, None)
 
 
 class Cached(Generic[T]):
@@ -19,11 +55,12 @@ class Cached(Generic[T]):
         self.compute = compute
 
     def get(self) -> T:
-        value: T = cache.get_or_set(self.key, self.compute, self.timeout)  # type: ignore[assignment]
+        value: T = request_memo(self.key, lambda: cache.get_or_set(self.key, self.compute, self.timeout))
         return value
 
     def clear(self, *args: Any, **kwargs: Any) -> None:
         """Forget the value; also a signal receiver, hence the ignored arguments."""
+        forget(self.key)
         cache.delete(self.key)
 
     def clear_on(self, *senders: type[models.Model]) -> None:
@@ -46,6 +83,7 @@ class CachedSingleton(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.pk = 1
         super().save(*args, **kwargs)
+        forget(self._cache_key())
         cache.delete(self._cache_key())
 
     @classmethod
@@ -55,7 +93,9 @@ class CachedSingleton(models.Model):
     @classmethod
     def load(cls) -> Self:
         """The one row, cached; created with its defaults on a fresh database."""
-        row: Self = cache.get_or_set(  # type: ignore[assignment]
-            cls._cache_key(), lambda: cls._default_manager.get_or_create(pk=1)[0], cls.singleton_timeout
+        key = cls._cache_key()
+        row: Self = request_memo(
+            key,
+            lambda: cache.get_or_set(key, lambda: cls._default_manager.get_or_create(pk=1)[0], cls.singleton_timeout),
         )
         return row

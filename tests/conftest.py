@@ -15,6 +15,9 @@ def _isolated(settings, tmp_path):
     }
     # the same rules for every password, without PBKDF2's deliberate slowness
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # every request renders (query counts, pages changed without signals); tests/lib/test_pagecache.py
+    # and the `page_cache` fixtures turn the app's page cache on
+    settings.APP_PAGE_CACHE = False
     cache.clear()
     yield
     cache.clear()

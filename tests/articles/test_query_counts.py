@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -60,7 +61,8 @@ PAGES = {
     "photo": lambda: reverse("articles:photo"),
 }
 # the article page also reads its bylines, tags, corrections and related articles
-BUDGET = {"article": 10}  # comments, bylines, tags, corrections, related: one query each
+# the article page's 이전/다음, group-latest and related lists are cached under the content generation
+BUDGET = {"article": 6}  # article, comments, bylines, tags, corrections: one query each
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -79,3 +81,21 @@ def test_deep_pages_cost_the_same_as_the_first(client, reporter):
     first = count_queries(client, url)
     deep = count_queries(client, url + "?page=12")
     assert first == deep
+
+
+@pytest.mark.parametrize(
+    ("page", "warm_budget", "cold_budget"), [("article", 6, 17), ("section", 5, 12), ("home", 5, 15)]
+)
+def test_queries_with_the_cache_warm_and_empty(client, reporter, page, warm_budget, cold_budget):
+    """Warm: what a running site pays per uncached render. Empty: after a Redis restart (menu, settings,
+    속보, banners, the next scheduled change and the article's lists all read again)."""
+    fill(reporter, 30)
+    url = PAGES[page]()
+    client.get(url)
+    cache.clear()
+    with CaptureQueriesContext(connection) as cold:
+        assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get(url).status_code == 200
+    assert len(warm) <= warm_budget, [q["sql"] for q in warm.captured_queries]
+    assert len(cold) <= cold_budget, [q["sql"] for q in cold.captured_queries]

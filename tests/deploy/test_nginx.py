@@ -126,7 +126,7 @@ def test_a_request_with_a_personal_cookie_bypasses_the_cache_and_is_not_stored(f
     assert front_urls.hits["cached"] == 2
 
 
-def test_a_page_without_caching_headers_is_not_stored(front):
+def test_a_private_page_is_not_stored(front):
     get("/_front/uncached/")
     response, _ = get("/_front/uncached/")
     assert response.getheader("X-Cache-Status") == "MISS"

@@ -1,8 +1,8 @@
 """The site's URLs plus two test-only pages for the nginx front's test.
 
 /_front/cached/ is the real home page answered with `Cache-Control: public, s-maxage=30`
-(what a public page says once it is cacheable); /_front/uncached/ answers without any
-caching header. Each counts the requests that reached the app.
+(what a public page says once it is cacheable); /_front/uncached/ answers
+`Cache-Control: private` (what members get; lib/pagecache.py makes every other anonymous 200 public). Each counts the requests that reached the app.
 """
 
 from django.http import HttpResponse
@@ -25,7 +25,11 @@ def cached_home(request):
 
 def uncached(request):
     hits["uncached"] += 1
-    return HttpResponse("<!doctype html><title>x</title><p>" + "기사 " * 400, content_type="text/html; charset=utf-8")
+    response = HttpResponse(
+        "<!doctype html><title>x</title><p>" + "기사 " * 400, content_type="text/html; charset=utf-8"
+    )
+    patch_cache_control(response, private=True)
+    return response
 
 
 urlpatterns = [

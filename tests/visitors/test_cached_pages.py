@@ -16,13 +16,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def page_cache(settings):
-    """Django's whole-page cache in front of the site, as a front proxy would be."""
-    settings.MIDDLEWARE = [
-        "django.middleware.cache.UpdateCacheMiddleware",
-        *settings.MIDDLEWARE,
-        "django.middleware.cache.FetchFromCacheMiddleware",
-    ]
-    settings.CACHE_MIDDLEWARE_SECONDS = 300
+    """The app's own page cache (lib/pagecache.py), as production runs it."""
+    settings.APP_PAGE_CACHE = True
 
 
 def beacon_data(page):
@@ -38,6 +33,7 @@ def test_a_page_served_from_the_cache_is_still_counted(page_cache, browser, make
     with CaptureQueriesContext(connection) as queries:
         cached = second.get(article.get_absolute_url())
     assert len(queries) == 0, "the second reader got the cached copy"
+    assert cached["X-Page-Cache"] == "hit"
     assert cached.content.decode() == first_page
     for reader, page in ((first, first_page), (second, cached.content.decode())):
         url, article_id = beacon_data(page)
