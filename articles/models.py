@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -103,6 +103,21 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def for_list(self) -> Self:
         """The columns a list or widget shows, with section, group and reporter in one query."""
         return self.select_related("section__group", "reporter").defer("body")
+
+    def ids_by_reporter(self, user: User, limit: int) -> models.QuerySet[Article]:
+        """(id, published_at) of up to `limit` newest articles under a reporter's name, newest first.
+
+        A UNION of their own articles (walking article_reporter_list) and their shared bylines,
+        so neither side is an OR that turns the index walk into a scan of the table.
+        """
+        order = ("-published_at", "-id")
+        own = self.filter(reporter=user).values_list("pk", "published_at")
+        shared = self.filter(bylines__reporter=user).values_list("pk", "published_at")
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            own, shared = own.order_by(*order)[:limit], shared.order_by(*order)[:limit]
+        else:  # SQLite (the demo): the parts of a UNION take neither order nor limit
+            own, shared = own.order_by(), shared.order_by()
+        return own.union(shared).order_by(*order)
 
     def by_reporter(self, user: User) -> Self:
         """Articles under a reporter's name: as the primary reporter or on a shared byline."""
@@ -205,8 +220,13 @@ class Article(RenditionsMixin, models.Model):
         verbose_name_plural = "기사"
         indexes = [
             models.Index(fields=["section", "status", "-published_at", "-id"], name="article_section_list"),
-            models.Index(fields=["status", "-published_at", "-id"], name="article_list"),
-            models.Index(fields=["reporter", "status", "-published_at"], name="article_reporter_list"),
+            # Lists across sections (a group's page, the newest on the home page) walk this one in date
+            # order; the section rides along so a group's filter is checked without reading the table.
+            models.Index(fields=["status", "-published_at", "-id"], include=["section"], name="article_list"),
+            models.Index(fields=["reporter", "status", "-published_at", "-id"], name="article_reporter_list"),
+            # The admin's list (every status, newest first) and the sitemap's latest change.
+            models.Index(fields=["-published_at", "-id"], name="article_admin_list"),
+            models.Index(fields=["status", "-updated_at"], name="article_updated"),
         ]
         permissions = [("publish_article", "기사를 발행할 수 있음")]
 

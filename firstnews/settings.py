@@ -363,3 +363,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# == A million articles (issue 17): admin search through the search index ==
+# The module whose parse_terms() and ArticleSearch answer the admin's article search (published articles
+# through the search index); empty: Django's LIKE over title, subtitle and summary.
+ARTICLES_ADMIN_SEARCH = "search.query"
