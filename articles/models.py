@@ -227,6 +227,12 @@ class Article(RenditionsMixin, models.Model):
             # The admin's list (every status, newest first) and the sitemap's latest change.
             models.Index(fields=["-published_at", "-id"], name="article_admin_list"),
             models.Index(fields=["status", "-updated_at"], name="article_updated"),
+            # The home page's videos: few articles have one, so a walk of article_list could read them all.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=models.Q(status="published") & ~models.Q(video_url=""),
+                name="article_video_list",
+            ),
         ]
         permissions = [("publish_article", "기사를 발행할 수 있음")]
 
