@@ -132,8 +132,8 @@ def staff_session():
     return user, f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
-def curl_ms(url, cookie):
-    command = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{time_total}", "--max-time", "60"]
+def curl_ms(url, cookie, max_time):
+    command = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{time_total}", "--max-time", str(max_time)]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     status, seconds = subprocess.run([*command, url], capture_output=True, text=True, check=False).stdout.split()  # noqa: S603
@@ -160,7 +160,8 @@ def slowest_query(path, user):
     client = Client(HTTP_HOST="127.0.0.1")
     if user is not None:
         client.force_login(user)
-    path += ("&" if "?" in path else "?") + f"_b={time.time_ns()}"  # past the sitemaps' page cache
+    if user is None:
+        path += ("&" if "?" in path else "?") + f"_b={time.time_ns()}"  # past the sitemaps' page cache
     client.get(path)
     timed = []
 
@@ -250,9 +251,11 @@ def main():
     parser.add_argument("--runs", type=int, default=20, help="sequential curl requests per page")
     parser.add_argument("--seconds", type=int, default=5, help="wrk duration per page (0: no wrk)")
     parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--max-time", type=int, default=60, help="curl gives up after this many seconds")
     parser.add_argument("--build", type=int, default=0, help="run bench_data up to this many articles first")
     parser.add_argument("--app-root", default=str(ROOT), help="serve this checkout's code (plans skipped)")
     parser.add_argument("--only", default="", help="measure only pages whose name contains this")
+    parser.add_argument("--skip", default="", help="leave out pages whose name contains this (e.g. search)")
     parser.add_argument("--save", help="write the figures as JSON here")
     parser.add_argument("--compare", help="JSON of an earlier run: its p95 becomes the 'before' column")
     parser.add_argument("--write", help="put the table in this Markdown file's '## A million articles' section")
@@ -265,7 +268,7 @@ def main():
         published = Article.objects.published().count()
     setup_test_environment()
     user, cookie = staff_session()
-    rows = [row for row in pages() if args.only in row[0]]
+    rows = [row for row in pages() if args.only in row[0] and not (args.skip and args.skip in row[0])]
     own_code = Path(args.app_root).resolve() == ROOT
     server = start_server(args.port, args.app_root)
     results = []
@@ -274,8 +277,10 @@ def main():
         for name, path, target, login in rows:
             jar = cookie if login else ""
             sep = "&" if "?" in path else "?"
-            curl_ms(base + path, jar)  # warm this page's code and rows
-            samples = [curl_ms(f"{base}{path}{sep}_b={time.time_ns()}", jar) for _ in range(args.runs)]
+            curl_ms(base + path, jar, args.max_time)  # warm this page's code and rows
+            # a fresh _b= keeps cached pages out (the admin caches nothing and refuses unknown parameters)
+            fresh = (lambda: base + path) if login else (lambda: f"{base}{path}{sep}_b={time.time_ns()}")  # noqa: B023
+            samples = [curl_ms(fresh(), jar, args.max_time) for _ in range(args.runs)]
             times = [ms for _, ms in samples]
             row = {
                 "name": name,
