@@ -13,7 +13,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, Page
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Exists, Max, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
@@ -100,18 +100,13 @@ class ReporterSitemap(Sitemap):
 
 
 class TagSitemap(Sitemap):
+    """Tags with a published article. No lastmod: a tag's newest article is a sort of all of its
+    articles (hundreds each, for every tag), 1.7 s at a million articles; changefreq says enough."""
+
     changefreq = "daily"
 
     def items(self):
-        published = Article.objects.published()
-        return (
-            Tag.objects.annotate(last_article=newest_change(published.filter(tags=OuterRef("pk"))))
-            .filter(last_article__isnull=False)
-            .order_by("slug")
-        )
-
-    def lastmod(self, tag):
-        return tag.last_article
+        return Tag.objects.filter(Exists(Article.objects.published().filter(tags=OuterRef("pk")))).order_by("slug")
 
 
 class PageSitemap(Sitemap):
