@@ -257,6 +257,7 @@ def main():
     parser.add_argument("--only", default="", help="measure only pages whose name contains this")
     parser.add_argument("--skip", default="", help="leave out pages whose name contains this (e.g. search)")
     parser.add_argument("--save", help="write the figures as JSON here")
+    parser.add_argument("--update", action="store_true", help="merge into --save's figures instead of replacing")
     parser.add_argument("--compare", help="JSON of an earlier run: its p95 becomes the 'before' column")
     parser.add_argument("--write", help="put the table in this Markdown file's '## A million articles' section")
     args = parser.parse_args()
@@ -302,6 +303,10 @@ def main():
     finally:
         server.terminate()
         server.wait(30)
+    if args.update and args.save and Path(args.save).exists():  # re-measured pages replace theirs, in page order
+        earlier = json.loads(Path(args.save).read_text())
+        fresh = {row["name"]: row for row in results}
+        results = [fresh.pop(name, row) for name, row in earlier.items()] + list(fresh.values())
     before = json.loads(Path(args.compare).read_text()) if args.compare else {}
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     comments = connection.cursor()
