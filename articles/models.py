@@ -104,7 +104,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         """The columns a list or widget shows, with section, group and reporter in one query."""
         return self.select_related("section__group", "reporter").defer("body")
 
-    def ids_by_reporter(self, user: User, limit: int) -> models.QuerySet[Article]:
+    def ids_by_reporter(self, user: User, limit: int) -> models.QuerySet[Article, tuple[int, datetime.datetime]]:
         """(id, published_at) of up to `limit` newest articles under a reporter's name, newest first.
 
         A UNION of their own articles (walking article_reporter_list) and their shared bylines,

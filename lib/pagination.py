@@ -47,7 +47,7 @@ class BlockPaginator(Paginator):  # type: ignore[type-arg]
         return int(super().count)
 
     @property
-    def count(self) -> int:  # type: ignore[override]
+    def count(self) -> int:
         return min(self._found, self.count_cap)
 
     @property
