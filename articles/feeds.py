@@ -91,7 +91,7 @@ class GroupFeed(ArticleFeed):
         return get_object_or_404(Group, slug=group, kind=Group.Kind.ARTICLES)
 
     def filter_articles(self, obj, articles):
-        return articles.filter(section__group=obj)
+        return articles.filter(section__in=obj.sections.values("pk"))
 
     def feed_title(self, obj):
         return obj.name

@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from .models import Article, ArticleQuerySet, FrontPagePin, Group
+from .models import MENU, Article, ArticleQuerySet, FrontPagePin, Group
 
 HOME_BLOCK_SIZE = 4
 HOME_HEADLINES = 6
@@ -68,16 +66,21 @@ def _headlines(pins: list[FrontPagePin], latest: list[Article], top: Article | N
     return headlines[:HOME_HEADLINES]
 
 
+def _newest_per_section(published: ArticleQuerySet) -> list[int]:
+    """Ids of the HOME_BLOCK_SIZE newest articles of every section of article groups."""
+    sections = [
+        section.pk for group in MENU.get() if group.kind == Group.Kind.ARTICLES for section in group.sections.all()
+    ]
+    return published.newest_ids_per_section(sections, HOME_BLOCK_SIZE)
+
+
 def _group_blocks(pins: list[FrontPagePin], published: ArticleQuerySet) -> list[tuple[Group, list[Article]]]:
     picks: dict[Group, Article] = {}
     for pin in pins:
         if pin.slot == FrontPagePin.Slot.GROUP and pin.article.section.group_id == pin.group_id:
             picks.setdefault(pin.article.section.group, pin.article)
     blocks = {group: [pick] for group, pick in picks.items() if group.kind == Group.Kind.ARTICLES}
-    ranked = published.annotate(
-        rank=Window(RowNumber(), partition_by=F("section__group"), order_by=[F("published_at").desc(), F("id").desc()])
-    ).filter(rank__lte=HOME_BLOCK_SIZE, section__group__kind=Group.Kind.ARTICLES)
-    for article in ranked:
+    for article in published.filter(pk__in=_newest_per_section(published)):
         block = blocks.setdefault(article.section.group, [])
         if article not in block:
             block.append(article)

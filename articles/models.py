@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -104,6 +104,34 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def for_list(self) -> Self:
         """The columns a list or widget shows, with section, group and reporter in one query."""
         return self.select_related("section__group", "reporter").defer("body")
+
+    def newest_ids_per_section(self, sections: list[int], size: int) -> list[int]:
+        """Ids of the `size` newest articles of each of `sections`, bounded by what it reads.
+
+        On PostgreSQL one UNION of a few-row walk of article_section_list per section, whatever
+        the archive's size; SQLite (the demo) cannot limit the parts of a UNION and ranks all rows.
+        """
+        order = (models.F("published_at").desc(), models.F("id").desc())
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            parts = [self.filter(section_id=pk).order_by(*order).values_list("pk", flat=True)[:size] for pk in sections]
+            return list(parts[0].union(*parts[1:], all=True)) if parts else []
+        ranked = self.annotate(rank=models.Window(RowNumber(), partition_by=models.F("section"), order_by=order))
+        return list(ranked.filter(rank__lte=size, section__in=sections).values_list("pk", flat=True))
+
+    def ids_by_reporter(self, user: User, limit: int) -> models.QuerySet[Article, tuple[int, datetime.datetime]]:
+        """(id, published_at) of up to `limit` newest articles under a reporter's name, newest first.
+
+        A UNION of their own articles (walking article_reporter_list) and their shared bylines,
+        so neither side is an OR that turns the index walk into a scan of the table.
+        """
+        order = ("-published_at", "-id")
+        own = self.filter(reporter=user).values_list("pk", "published_at")
+        shared = self.filter(bylines__reporter=user).values_list("pk", "published_at")
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            own, shared = own.order_by(*order)[:limit], shared.order_by(*order)[:limit]
+        else:  # SQLite (the demo): the parts of a UNION take neither order nor limit
+            own, shared = own.order_by(), shared.order_by()
+        return own.union(shared).order_by(*order)
 
     def by_reporter(self, user: User) -> Self:
         """Articles under a reporter's name: as the primary reporter or on a shared byline."""
@@ -206,8 +234,19 @@ class Article(RenditionsMixin, models.Model):
         verbose_name_plural = "기사"
         indexes = [
             models.Index(fields=["section", "status", "-published_at", "-id"], name="article_section_list"),
-            models.Index(fields=["status", "-published_at", "-id"], name="article_list"),
-            models.Index(fields=["reporter", "status", "-published_at"], name="article_reporter_list"),
+            # Lists across sections (a group's page, the newest on the home page) walk this one in date
+            # order; the section rides along so a group's filter is checked without reading the table.
+            models.Index(fields=["status", "-published_at", "-id"], include=["section"], name="article_list"),
+            models.Index(fields=["reporter", "status", "-published_at", "-id"], name="article_reporter_list"),
+            # The admin's list (every status, newest first) and the sitemap's latest change.
+            models.Index(fields=["-published_at", "-id"], name="article_admin_list"),
+            models.Index(fields=["status", "-updated_at"], name="article_updated"),
+            # The home page's videos: few articles have one, so a walk of article_list could read them all.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=models.Q(status="published") & ~models.Q(video_url=""),
+                name="article_video_list",
+            ),
         ]
         permissions = [("publish_article", "기사를 발행할 수 있음")]
 
@@ -517,23 +556,23 @@ def _photo_news():
 
 
 def _group_latest():
-    """Per article group, its newest published titles (one query for every group): {group id: [articles]}."""
-    ranked = (
-        Article.objects.published()
-        .annotate(
-            rank=models.Window(
-                RowNumber(),
-                partition_by=models.F("section__group"),
-                order_by=[models.F("published_at").desc(), models.F("id").desc()],
-            )
-        )
-        .filter(rank__lte=SIDEBAR_LATEST + 1)
+    """Per article group, its newest published titles: {group id: [articles]}, newest first.
+
+    A group's newest are among its sections' newest, so this reads a few rows per section.
+    """
+    sections = list(Section.objects.filter(group__kind=Group.Kind.ARTICLES).values_list("pk", flat=True))
+    published = Article.objects.published()
+    ids = published.newest_ids_per_section(sections, SIDEBAR_LATEST + 1)
+    latest: dict[int, list[Article]] = {}
+    for article in (
+        published.filter(pk__in=ids)
         .only("id", "title", "published_at", "section__group_id")
         .select_related("section")
-    )
-    latest: dict[int, list[Article]] = {}
-    for article in ranked:
-        latest.setdefault(article.section.group_id, []).append(article)
+        .order_by("-published_at", "-id")
+    ):
+        group_articles = latest.setdefault(article.section.group_id, [])
+        if len(group_articles) <= SIDEBAR_LATEST:
+            group_articles.append(article)
     return latest
 
 

@@ -22,6 +22,8 @@ from .models import Article, Byline, Correction, Group, Section, Tag
 
 RELATED_SIZE = 6
 ARTICLE_LISTS_SECONDS = 60
+RELATED_CANDIDATES = 200
+RELATED_FIELDS = ("id", "title", "published_at", "photo", "photo_alt", "photo_renditions", "section__name")
 ARTICLE_NUMBER = re.compile(r"[0-9]{1,18}")  # fits a bigint key
 
 
@@ -56,7 +58,8 @@ class GroupView(ArticleListView):
 
     def get_queryset(self):
         self.group = get_object_or_404(Group, slug=self.kwargs["group"], kind=Group.Kind.ARTICLES)
-        return super().get_queryset().filter(section__group=self.group)
+        # section_id IN (…), not a join: article_list is walked in date order with the section checked in it.
+        return super().get_queryset().filter(section__in=self.group.sections.values("pk"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(current_group=self.group, **kwargs)
@@ -99,7 +102,13 @@ class ReporterView(ArticleListView):
         self.reporter = get_object_or_404(
             get_user_model().objects.select_related("reporter_profile"), username=self.kwargs["username"], is_staff=True
         )
-        return super().get_queryset().by_reporter(self.reporter)
+        return super().get_queryset()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        published = Article.objects.published()
+        return super().get_paginator(
+            queryset, per_page, ids=lambda limit: published.ids_by_reporter(self.reporter, limit), **kwargs
+        )
 
     def get_context_data(self, **kwargs):
         profile = getattr(self.reporter, "reporter_profile", None)
@@ -178,27 +187,37 @@ def article_lists(article):
 
 
 def related_articles(article):
-    """Published articles sharing tags (most shared first), then from the same section; newest first in each."""
+    """Published articles sharing tags (most shared first), then the newest of the same section.
+
+    Bounded by what it reads, not by the archive: the tagged candidates are the newest
+    RELATED_CANDIDATES links of the article's tags, ranked in one query; the section's newest
+    (its list index, a few rows) fill the places left.
+    """
     tag_ids = [tag.pk for tag in article.tags.all()]
-    candidates = Q(section_id=article.section_id)
-    shared = Value(0)
+    published = Article.objects.published().exclude(pk=article.pk)
+    found = []
     if tag_ids:
-        candidates |= Q(pk__in=Article.tags.through.objects.filter(tag_id__in=tag_ids).values("article_id"))
-        shared = Count("tags", filter=Q(tags__in=tag_ids))
-    return list(
-        Article.objects.published()
-        .filter(candidates)
-        .exclude(pk=article.pk)
-        .annotate(
-            shared=shared,
-            same_section=Case(
-                When(section_id=article.section_id, then=Value(1)), default=0, output_field=IntegerField()
-            ),
+        links = Article.tags.through.objects.filter(tag_id__in=tag_ids).order_by("-article_id")
+        found = list(
+            published.filter(pk__in=links.values("article_id")[:RELATED_CANDIDATES])
+            .annotate(
+                shared=Count("tags", filter=Q(tags__in=tag_ids)),
+                same_section=Case(
+                    When(section_id=article.section_id, then=Value(1)), default=0, output_field=IntegerField()
+                ),
+            )
+            .select_related("section")
+            .only(*RELATED_FIELDS)
+            .order_by("-shared", "-same_section", "-published_at", "-id")[:RELATED_SIZE]
         )
-        .select_related("section")
-        .only("id", "title", "published_at", "photo", "photo_alt", "photo_renditions", "section__name")
-        .order_by("-shared", "-same_section", "-published_at", "-id")[:RELATED_SIZE]
-    )
+    if len(found) < RELATED_SIZE:
+        found += (
+            published.filter(section_id=article.section_id)
+            .exclude(pk__in=[row.pk for row in found])
+            .select_related("section")
+            .only(*RELATED_FIELDS)[: RELATED_SIZE - len(found)]
+        )
+    return found
 
 
 @require_POST

@@ -395,3 +395,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 APP_PAGE_CACHE = env_bool("APP_PAGE_CACHE", True)
 # Shared pieces of every page (header, menu: pages/templatetags/fragment_tags.py) under the same generation.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
+
+# == A million articles (issue 17): admin search through the search index ==
+# The module whose parse_terms() and ArticleSearch answer the admin's article search (published articles
+# through the search index); empty: Django's LIKE over title, subtitle and summary.
+ARTICLES_ADMIN_SEARCH = "search.query"

@@ -1,28 +1,72 @@
 """Korean-style block pagination (처음 · 이전 · 10 numbers · 다음 · 맨끝) that stays fast on deep pages."""
 
+from collections.abc import Callable
+from functools import cached_property
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
 
+# Lists count at most this many rows: past it they say "10,000건 이상" and stop at the page that holds
+# the 10,000th row, so the deepest page reads at most this many index entries (the first reads one page).
+COUNT_CAP = 10_000
+
 
 class BlockPaginator(Paginator):  # type: ignore[type-arg]
-    """Pages of a QuerySet in blocks of ten page numbers.
+    """Pages of a QuerySet in blocks of ten page numbers, counted up to `count_cap` rows.
 
     A page first reads only the ids of its rows, which the list index answers
-    without touching the table, then loads those rows by primary key.
+    without touching the table, then loads those rows by primary key. `ids`, when
+    given, makes the ordered query of the first `limit` ids (rows whose first column
+    is the primary key; a UNION is fine) for lists that one index cannot serve in order.
     """
 
     block_size = 10
     object_list: QuerySet[Any]
 
+    def __init__(
+        self,
+        object_list: Any,
+        per_page: int | str,
+        *args: Any,
+        count_cap: int = COUNT_CAP,
+        ids: Callable[[int], QuerySet[Any]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.count_cap = count_cap
+        self.ids = ids
+
+    @cached_property
+    def _found(self) -> int:
+        """Rows up to one past the cap: a bounded COUNT over a LIMIT subquery."""
+        if self.ids is not None:
+            return self.ids(self.count_cap + 1).count()
+        if isinstance(self.object_list, QuerySet):
+            return self.object_list[: self.count_cap + 1].count()
+        return int(super().count)
+
+    @property
+    def count(self) -> int:
+        return min(self._found, self.count_cap)
+
+    @property
+    def capped(self) -> bool:
+        """More rows than the cap: the page says "10,000건 이상"."""
+        return self._found > self.count_cap
+
     def page(self, number: int | str) -> "BlockPage":
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        queryset = self.object_list
-        ids = list(queryset.values_list("pk", flat=True)[bottom : bottom + self.per_page])
-        rows: dict[Any, Model] = {row.pk: row for row in queryset.filter(pk__in=ids)} if ids else {}
+        top = min(bottom + self.per_page, self.count)
+        ids = self.page_ids(bottom, top) if top > bottom else []
+        rows: dict[Any, Model] = self.object_list.in_bulk(ids) if ids else {}
         return BlockPage([rows[pk] for pk in ids if pk in rows], number, self)
+
+    def page_ids(self, bottom: int, top: int) -> list[Any]:
+        if self.ids is not None:
+            return [row[0] if isinstance(row, tuple) else row for row in self.ids(top)[bottom:top]]
+        return list(self.object_list.values_list("pk", flat=True)[bottom:top])
 
 
 class BlockPage(Page):  # type: ignore[type-arg]

@@ -110,3 +110,33 @@ def test_reporter_opens_their_published_article_read_only(client, reporter, make
     response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
     assert response.status_code == 200
     assert "읽기만 하는 기사" in response.content.decode()
+
+
+def test_article_list_filters_reporters_among_staff_only_and_skips_full_counts(client, editor, member, make_article):
+    make_article(title="목록 기사")
+    client.force_login(editor)
+    response = client.get(reverse("admin:articles_article_changelist"))
+    page = response.content.decode()
+    assert f"reporter__id__exact={editor.pk}" in page
+    assert f"reporter__id__exact={member.pk}" not in page  # a reader who signed up is no reporter
+    assert response.context["cl"].date_hierarchy is None  # no year list over every row
+    assert not response.context["cl"].show_full_result_count
+
+
+def test_admin_search_finds_published_articles_through_the_index_and_drafts_by_title(
+    client, editor, make_article, settings
+):
+    published = make_article(title="운정 호수공원 정비", body="<p>산책로를 넓힌다</p>")
+    draft = make_article(title="호수공원 초고", status=Article.Status.DRAFT)
+    make_article(title="다른 기사", body="<p>산책로 얘기는 없음</p>", status=Article.Status.DRAFT)
+    make_article(title="관계없는 기사")
+    client.force_login(editor)
+    url = reverse("admin:articles_article_changelist")
+
+    def found(query):
+        return {row.pk for row in client.get(url, {"q": query}).context["cl"].result_list}
+
+    assert found("호수공원") == {published.pk, draft.pk}
+    assert found("산책로를") == {published.pk}  # the body, through the search index (particle dropped)
+    settings.ARTICLES_ADMIN_SEARCH = ""
+    assert found("호수공원") == {published.pk, draft.pk}  # Django's own search over the titles

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Tag
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +149,36 @@ def test_sitemap_query_counts_do_not_grow_with_articles(client, make_article, dj
     for _ in range(30):
         make_article()
     assert counts() == small
+
+
+def test_article_sitemap_pages_are_ranges_of_ids_newest_first(client, make_article, hidden, monkeypatch):
+    from articles.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    articles = [make_article(title=f"기사 {n}") for n in range(3)]
+    top = max(article.pk for article in [*articles, *hidden])
+    pages = -(-top // 2)
+    index = locations(xml(client, reverse("articles:sitemap")))
+    article_pages = [url for url in index if "sitemap-articles.xml" in url]
+    assert len(article_pages) == pages  # counted from the newest id, not from every row
+    shown = []
+    for page in range(1, pages + 1):
+        urls = locations(xml(client, reverse("articles:sitemap_section", args=["articles"]) + f"?p={page}"))
+        shown += [int(url.rstrip("/").rsplit("/", 1)[1]) for url in urls]
+    assert shown == sorted((article.pk for article in articles), reverse=True)  # hidden ones nowhere
+    assert client.get(reverse("articles:sitemap_section", args=["articles"]) + f"?p={pages + 1}").status_code == 404
+
+
+def test_reporter_lastmod_is_the_change_of_their_newest_article(client, make_article, reporter):
+    old = make_article(published_at=timezone.now() - datetime.timedelta(days=3))
+    new = make_article(published_at=timezone.now() - datetime.timedelta(days=1))
+    for article in (old, new):
+        article.tags.add(Tag.objects.get_or_create(name="운정신도시")[0])
+    make_article(status=Article.Status.DRAFT).tags.add(Tag.objects.get(name="운정신도시"))
+    new.refresh_from_db()
+    root = xml(client, reverse("articles:sitemap_section", args=["reporters"]))
+    [lastmod] = [element.text for element in root.iter(f"{SITEMAP}lastmod")]
+    assert abs(datetime.datetime.fromisoformat(lastmod) - new.updated_at) < datetime.timedelta(seconds=1)
+    assert locations(xml(client, reverse("articles:sitemap_section", args=["tags"]))) == [
+        "http://testserver/tag/%EC%9A%B4%EC%A0%95%EC%8B%A0%EB%8F%84%EC%8B%9C/"
+    ]
