@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0005_newsroom_workflow_roles'),
+        ('articles', '0006_rewritten_photos'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
