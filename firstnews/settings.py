@@ -100,6 +100,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lib.controlchars.RefuseControlCharsMiddleware",  # NUL & co. in a path or query: 400, never a 500
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -217,10 +218,17 @@ SECURE_SSL_REDIRECT = SECURE_HTTPS
 SECURE_HSTS_SECONDS = 31536000 if SECURE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HTTPS
 SECURE_HSTS_PRELOAD = SECURE_HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
-# Behind our own proxy every request comes from it; the reader's address is the last X-Forwarded-For hop
-# (lib.netaddr.client_ip, used by the lockout, rate limits and visitor hashes).
-TRUST_X_FORWARDED_FOR = env_bool("BEHIND_PROXY", False)
+# == security: trusted proxies ==
+# BEHIND_PROXY is false, true (one proxy: our nginx) or the number of proxies in front of the app that
+# each append the address they saw to X-Forwarded-For (e.g. 2 for a CDN in front of nginx). The reader's
+# address is then that many entries from the end (lib.netaddr.client_ip, used by the lockout, rate
+# limits and visitor hashes); anything a client wrote before those entries is ignored. Only the proxy
+# may reach the app port, or anyone can claim any address.
+_BEHIND_PROXY = env_str("BEHIND_PROXY", "false").strip().lower()
+TRUSTED_PROXY_HOPS = int(_BEHIND_PROXY) if _BEHIND_PROXY.isdigit() else int(env_bool("BEHIND_PROXY", False))
+TRUST_X_FORWARDED_FOR = TRUSTED_PROXY_HOPS > 0
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUST_X_FORWARDED_FOR else None
+# == end security: trusted proxies ==
 SESSION_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # only the e-paper PDF may be framed, by our own edition page
@@ -297,6 +305,12 @@ AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only (they expire), not a
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "accounts.views.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "lib.netaddr.client_ip"
+# Password spraying (one wrong password for each of many IDs) is limited per address, whatever the ID
+# (accounts.backends): 20 failures in 15 minutes or 100 in a day lock every login from that address until
+# the window ends. A carrier NAT puts thousands of phones behind one address, but failed logins to one
+# regional paper from one address stay far below that; a locked address can still reset a password.
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20)
+LOGIN_FAILURES_PER_ADDRESS_DAY = env_int("LOGIN_FAILURES_PER_ADDRESS_DAY", 100)
 AXES_COOLOFF_MESSAGE = "로그인에 여러 번 실패하여 15분 동안 로그인할 수 없습니다. 잠시 후 다시 시도하세요."
 # IDs and nicknames nobody may sign up with (compared without regard to case).
 ACCOUNTS_RESERVED_NAMES = [
