@@ -89,8 +89,8 @@ class SignupForm(forms.Form):
         error_messages={"required": "개인정보 수집 및 이용에 동의해야 가입할 수 있습니다."},
     )
     agree_marketing = forms.BooleanField(label="마케팅 정보 수신에 동의합니다. (선택)", required=False)
-    terms_version = forms.CharField(widget=forms.HiddenInput, required=False)
-    privacy_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    terms_version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+    privacy_version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
     captcha = NumericCaptchaField()
 
     def __init__(self, *args, terms, privacy, **kwargs):

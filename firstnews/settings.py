@@ -9,6 +9,7 @@ import datetime
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -83,6 +84,7 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "captcha",
     "axes",
+    "csp",
     # core
     "accounts",
     "articles",
@@ -101,6 +103,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lib.controlchars.RefuseControlCharsMiddleware",  # NUL & co. in a path or query: 400, never a 500
+    "lib.csp.SiteCSPMiddleware",  # Content-Security-Policy on every answer (settings: CONTENT_SECURITY_POLICY)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -143,6 +146,19 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# == security: statement timeout of web requests ==
+# In the web process (firstnews/wsgi.py, i.e. gunicorn) PostgreSQL cancels any statement that runs longer
+# than DB_STATEMENT_TIMEOUT_MS (the request then fails instead of holding a backend after gunicorn has
+# killed its worker); keep it below GUNICORN_TIMEOUT. Management commands (migrate, bench_data,
+# search_rebuild, imports, backups) run without it. 0 turns it off.
+DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 20_000)
+if (
+    os.environ.get("FIRSTNEWS_WEB_PROCESS") == "1"
+    and DB_STATEMENT_TIMEOUT_MS > 0
+    and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
+# == end security: statement timeout ==
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
@@ -231,6 +247,31 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUST_X_FORWARD
 # == end security: trusted proxies ==
 SESSION_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# == security: Content-Security-Policy and the other browser protections ==
+# A strict policy on every page (django-csp, lib.csp): our own scripts and styles only, no inline code,
+# nothing may frame us, no plugins, forms post only to us. Video embeds come from youtube-nocookie.com
+# (lib.sanitize rewrites YouTube addresses to it); the Kakao SDK's host is allowed only with KAKAO_JS_KEY.
+# The admin also allows inline styles (its templates and CKEditor 5 need them), never inline scripts.
+# CSP_REPORT_ONLY=true sends the same policy as Content-Security-Policy-Report-Only, for a rollout:
+# browsers report what it would block (in their console) and block nothing.
+_CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "frame-src": ["https://www.youtube-nocookie.com"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+}
+_CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# == end security: Content-Security-Policy ==
 X_FRAME_OPTIONS = "DENY"  # only the e-paper PDF may be framed, by our own edition page
 
 # Rich text: CKEditor 5 in the admin; uploads go through our own checked view.
@@ -369,6 +410,14 @@ KAKAO_JS_KEY = env_str("KAKAO_JS_KEY")
 KAKAO_JS_SDK_URL = env_str("KAKAO_JS_SDK_URL", "https://t1.kakaocdn.net/kakao_js_sdk/2.7.9/kakao.min.js")
 # The SDK's integrity value from Kakao's download page; set it whenever KAKAO_JS_KEY is set.
 KAKAO_JS_SDK_INTEGRITY = env_str("KAKAO_JS_SDK_INTEGRITY")
+if KAKAO_JS_KEY:  # the SDK's own host, and nothing else of Kakao's, may serve scripts
+    _kakao = urlsplit(KAKAO_JS_SDK_URL)
+    _CSP_DIRECTIVES["script-src"].append(f"{_kakao.scheme}://{_kakao.netloc}")
+if _CSP_REPORT_ONLY:
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
+    CONTENT_SECURITY_POLICY = None
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
 
 LOGGING = {
     "version": 1,

@@ -110,3 +110,14 @@ def test_reporter_opens_their_published_article_read_only(client, reporter, make
     response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
     assert response.status_code == 200
     assert "읽기만 하는 기사" in response.content.decode()
+
+
+def test_an_overlong_body_is_refused_with_a_korean_message_and_nothing_saved(client, reporter):
+    from articles.admin import BODY_MAX_LENGTH
+
+    client.force_login(reporter)
+    body = "<p>" + "가" * BODY_MAX_LENGTH + "</p>"
+    response = client.post(reverse("admin:articles_article_add"), article_form(reporter, body=body))
+    assert response.status_code == 200
+    assert "본문이 너무 깁니다" in response.content.decode()
+    assert not Article.objects.exists()
