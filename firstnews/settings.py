@@ -332,6 +332,10 @@ CAPTCHA_FONT_SIZE = 34
 CAPTCHA_LETTER_ROTATION = (-25, 25)
 CAPTCHA_FOREGROUND_COLOR = "#1a2a40"
 CAPTCHA_TIMEOUT = 10  # minutes: time enough to fill in the signup form
+# A challenge row is made when its image or audio is first asked for (accounts.captcha): at most this many
+# an hour per address; drawing images and audio (cached per challenge) at most CAPTCHA_MEDIA_PER_ADDRESS.
+CAPTCHA_NEW_PER_ADDRESS = env_int("CAPTCHA_NEW_PER_ADDRESS", 60)
+CAPTCHA_MEDIA_PER_ADDRESS = env_int("CAPTCHA_MEDIA_PER_ADDRESS", 200)
 # Login lockout by django-axes: 5 failures for one ID from one address lock that pair for 15 minutes.
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.LockoutBackend",
