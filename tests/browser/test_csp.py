@@ -47,7 +47,7 @@ def test_reporter_writes_with_ckeditor_uploads_an_image_and_saves_under_the_csp(
     photo.write_bytes(png_bytes((640, 480)))
     page.locator(".ck-editor input[type=file]").first.set_input_files(str(photo))
     page.locator(".ck-editor__editable img").first.wait_for()
-    page.wait_for_function("!document.querySelector('.ck-editor__editable .ck-upload-placeholder-loader')")
+    page.wait_for_function("() => !document.querySelector('.ck-editor__editable .ck-upload-placeholder-loader')")
     screenshot(page, "csp-ckeditor-upload")
     page.locator("input[name=_save]").click()
     page.wait_for_load_state()
