@@ -268,3 +268,8 @@ def test_a_cookieless_browser_counted_today_does_not_use_up_the_cap(browser, set
         hit(reader, nc="1")
     hit(browser(user_agent="Mozilla/5.0 (Macintosh) Safari/605.1"), nc="1")
     assert today_visits() == 2
+
+
+def test_a_referrer_with_a_nul_byte_is_dropped_not_a_500(browser):
+    hit(browser(), referrer="https://search.naver.com/\x00<script>")
+    assert list(Visit.objects.values_list("referrer", flat=True)) == [""]
