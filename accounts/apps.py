@@ -6,4 +6,4 @@ class AccountsConfig(AppConfig):
     verbose_name = "회원"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import backends, checks  # noqa: F401  (registers the login-failure counter and system checks)

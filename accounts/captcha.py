@@ -8,13 +8,21 @@ posts, and audio joined from short per-digit clips (accounts/captcha_audio/0.wav
 with `espeak-ng -v ko -s 120 -w raw.wav 영|일|…|구` and `sox raw.wav -r 16000 -c 1 -b 16 N.wav
 silence 1 0.02 1% reverse silence 1 0.02 1% reverse norm -3`), so the server runs no speech program.
 
+A form page carries only a challenge key (random, signed with SECRET_KEY); its row, with the
+digits, is made when the browser first asks for the key's image or audio, at most
+CAPTCHA_NEW_PER_ADDRESS an hour per address. Page views by scripts that never load the image
+cost nothing, and a flood of image requests stops at the limit. Images and audio are drawn once
+per challenge and kept in the cache; generating them is limited per address as well.
+
 Tests may set CAPTCHA_TEST_MODE (answer "passed"); a system check refuses it when DEBUG is off.
 """
 
+import datetime
 import io
 import operator
 import random
 import secrets
+import time
 import wave
 from array import array
 from functools import cache
@@ -24,8 +32,14 @@ from captcha.fields import CaptchaField, CaptchaTextInput
 from captcha.models import CaptchaStore
 from django import forms
 from django.conf import settings
+from django.core.cache import cache as shared_cache
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+from lib import ratelimit
+from lib.netaddr import client_ip
 
 CHALLENGE_LENGTH = 6
 AUDIO_DIR = Path(__file__).resolve().parent / "captcha_audio"
@@ -41,6 +55,54 @@ def numeric_challenge():
     """CAPTCHA_CHALLENGE_FUNCT: six digits from the system's random source; the answer is the text itself."""
     digits = "".join(secrets.choice("0123456789") for _ in range(CHALLENGE_LENGTH))
     return digits, digits
+
+
+def _signature(token):
+    return salted_hmac("firstnews.captcha.key", token).hexdigest()[:16]
+
+
+def new_key():
+    """A key for a form to carry (40 characters, as the store's hashkey): 16 random hex digits, the
+    minute it was made and our signature. No row is made until the browser asks for the challenge."""
+    token = secrets.token_hex(8) + f"{int(time.time()) // 60:08x}"
+    return token + _signature(token)
+
+
+def _key_is_fresh_and_ours(key):
+    if len(key) != 40 or not constant_time_compare(key[24:], _signature(key[:24])):
+        return False
+    try:
+        made = int(key[16:24], 16)
+    except ValueError:
+        return False
+    return 0 <= int(time.time()) // 60 - made <= settings.CAPTCHA_TIMEOUT
+
+
+def challenge_for(key, request):
+    """The live challenge of `key`, made now if the key is ours, fresh and has never had one (the first
+    image or audio request); None for a key we never handed out, an old or used-up one, or when the
+    address has asked for too many challenges this hour."""
+    now = timezone.now()
+    store = CaptchaStore.objects.filter(hashkey=key, expiration__gt=now).first()
+    if store is not None:
+        return store
+    if not _key_is_fresh_and_ours(key):
+        return None
+    if not ratelimit.hit("captcha.new", client_ip(request) or "", settings.CAPTCHA_NEW_PER_ADDRESS, 60 * 60):
+        return None
+    if not shared_cache.add(f"captcha:made:{key}", True, (settings.CAPTCHA_TIMEOUT + 1) * 60):
+        return None  # it had its challenge: answered (used up) or expired
+    CaptchaStore.remove_expired()
+    challenge, response = numeric_challenge()
+    store, _ = CaptchaStore.objects.get_or_create(
+        hashkey=key,
+        defaults={
+            "challenge": challenge,
+            "response": response,
+            "expiration": now + datetime.timedelta(minutes=settings.CAPTCHA_TIMEOUT),
+        },
+    )
+    return store
 
 
 def challenge_urls(key):
@@ -64,6 +126,13 @@ class NumericCaptchaWidget(CaptchaTextInput):
         self.widgets[1].attrs.update(
             {"inputmode": "numeric", "maxlength": str(CHALLENGE_LENGTH), "class": "captcha__answer"}
         )
+
+    def fetch_captcha_store(self, name, value, attrs=None, generator=None):
+        """A signed key only: the challenge row is made when the image or audio is first asked for."""
+        key = new_key()
+        self._value = [key, ""]
+        self._key = key
+        self.id_ = self.build_attrs(attrs).get("id", None)
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

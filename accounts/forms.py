@@ -16,6 +16,10 @@ LOCKED_MESSAGE = (
     "로그인에 5번 실패하여 이 아이디는 지금 접속한 곳에서 15분 동안 로그인할 수 없습니다. "
     "잠시 후 다시 시도하거나 비밀번호 찾기를 이용하세요."
 )
+ADDRESS_LOCKED_MESSAGE = (
+    "지금 접속한 곳에서 로그인 실패가 너무 많아 잠시 로그인할 수 없습니다. "
+    "잠시 후 다시 시도하거나 비밀번호 찾기를 이용하세요."
+)
 
 
 def is_reserved(name):
@@ -85,8 +89,8 @@ class SignupForm(forms.Form):
         error_messages={"required": "개인정보 수집 및 이용에 동의해야 가입할 수 있습니다."},
     )
     agree_marketing = forms.BooleanField(label="마케팅 정보 수신에 동의합니다. (선택)", required=False)
-    terms_version = forms.CharField(widget=forms.HiddenInput, required=False)
-    privacy_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    terms_version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+    privacy_version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
     captcha = NumericCaptchaField()
 
     def __init__(self, *args, terms, privacy, **kwargs):
@@ -160,6 +164,8 @@ class LoginForm(auth_forms.AuthenticationForm):
         self.fields["password"].error_messages["required"] = "비밀번호를 입력하세요."
 
     def get_invalid_login_error(self):
+        if getattr(self.request, "address_locked_out", False):
+            return ValidationError(ADDRESS_LOCKED_MESSAGE, code="locked")
         if getattr(self.request, "axes_locked_out", False):
             return ValidationError(LOCKED_MESSAGE, code="locked")
         return super().get_invalid_login_error()

@@ -44,7 +44,8 @@ def lockout_response(request, original_response, credentials):
     if original_response is not None and match and match.view_name == "accounts:login":
         original_response.status_code = 429
         return original_response
-    return render(request, "accounts/locked_out.html", {"message": forms.LOCKED_MESSAGE}, status=429)
+    message = forms.ADDRESS_LOCKED_MESSAGE if getattr(request, "address_locked_out", False) else forms.LOCKED_MESSAGE
+    return render(request, "accounts/locked_out.html", {"message": message}, status=429)
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -70,10 +70,17 @@ def can_publish(user):
     return user.has_perm("articles.publish_article")
 
 
+# The longest body the desk may save, in characters of HTML: a long feature is ~30,000; the limit keeps a
+# pasted book (or a hostile 10 MB field) out of the database, the search index and every page render.
+BODY_MAX_LENGTH = 200_000
+
+
 class ArticleAdminForm(forms.ModelForm):
     review_note = forms.CharField(
         label="검토 메모",
         required=False,
+        max_length=2000,
+        error_messages={"max_length": "검토 메모는 %(limit_value)d자 이하로 적어 주세요. (지금 %(show_value)d자)"},
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="검토 요청이나 반려와 함께 남길 말. 데스크가 반려할 때는 꼭 적어야 합니다.",
     )
@@ -89,6 +96,15 @@ class ArticleAdminForm(forms.ModelForm):
             self.fields["status"].choices = [
                 choice for choice in Article.Status.choices if choice[0] != Article.Status.PUBLISHED
             ]
+
+    def clean_body(self):
+        body = self.cleaned_data.get("body") or ""
+        if len(body) > BODY_MAX_LENGTH:
+            raise forms.ValidationError(
+                f"본문이 너무 깁니다. 서식을 포함해 {BODY_MAX_LENGTH:,}자 이하로 나누어 써 주세요. (지금 {len(body):,}자)",
+                code="max_length",
+            )
+        return body
 
     def clean(self):
         cleaned = super().clean()

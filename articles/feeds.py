@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Enclosure
+from django.utils.html import escape
 
 from pages.models import SiteSettings
 
@@ -39,20 +40,23 @@ class ArticleFeed(Feed):
         return self.filter_articles(obj, articles)[:FEED_SIZE]
 
     def title(self, obj):
-        return f"{SiteSettings.load().name} - {self.feed_title(obj)}"
+        return escape(f"{SiteSettings.load().name} - {self.feed_title(obj)}")
 
     def link(self, obj):
         return obj.get_absolute_url() if obj is not None else "/"
 
     def description(self, obj):
         site = SiteSettings.load()
-        return f"{site.name} {self.feed_title(obj)}: {site.tagline} 파주 지역신문"
+        return escape(f"{site.name} {self.feed_title(obj)}: {site.tagline} 파주 지역신문")
 
+    # Titles and summaries are plain text, but feed readers read <title> and <description> as HTML:
+    # escape them once here, and the feed framework escapes the result again for XML, so
+    # `<b>` typed in a summary reaches the reader as the text "<b>", never as a tag.
     def item_title(self, item):
-        return item.title
+        return escape(item.title)
 
     def item_description(self, item):
-        return item.summary or item.subtitle or item.title
+        return escape(item.summary or item.subtitle or item.title)
 
     def item_author_name(self, item):
         return item.byline_name

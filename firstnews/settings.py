@@ -9,6 +9,7 @@ import datetime
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "captcha",
     "axes",
+    "csp",
     # core
     "accounts",
     "articles",
@@ -103,6 +105,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lib.controlchars.RefuseControlCharsMiddleware",  # NUL & co. in a path or query: 400, never a 500
+    "lib.csp.SiteCSPMiddleware",  # Content-Security-Policy on every answer (settings: CONTENT_SECURITY_POLICY)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag answers 304 (for cached pages too); then Cache-Control and the app's page cache (lib/pagecache.py)
     "django.middleware.http.ConditionalGetMiddleware",
@@ -149,6 +153,19 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# == security: statement timeout of web requests ==
+# In the web process (firstnews/wsgi.py, i.e. gunicorn) PostgreSQL cancels any statement that runs longer
+# than DB_STATEMENT_TIMEOUT_MS (the request then fails instead of holding a backend after gunicorn has
+# killed its worker); keep it below GUNICORN_TIMEOUT. Management commands (migrate, bench_data,
+# search_rebuild, imports, backups) run without it. 0 turns it off.
+DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 20_000)
+if (
+    os.environ.get("FIRSTNEWS_WEB_PROCESS") == "1"
+    and DB_STATEMENT_TIMEOUT_MS > 0
+    and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
+# == end security: statement timeout ==
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
@@ -236,12 +253,44 @@ SECURE_SSL_REDIRECT = SECURE_HTTPS
 SECURE_HSTS_SECONDS = 31536000 if SECURE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HTTPS
 SECURE_HSTS_PRELOAD = SECURE_HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
-# Behind our own proxy every request comes from it; the reader's address is the last X-Forwarded-For hop
-# (lib.netaddr.client_ip, used by the lockout, rate limits and visitor hashes).
-TRUST_X_FORWARDED_FOR = env_bool("BEHIND_PROXY", False)
+# == security: trusted proxies ==
+# BEHIND_PROXY is false, true (one proxy: our nginx) or the number of proxies in front of the app that
+# each append the address they saw to X-Forwarded-For (e.g. 2 for a CDN in front of nginx). The reader's
+# address is then that many entries from the end (lib.netaddr.client_ip, used by the lockout, rate
+# limits and visitor hashes); anything a client wrote before those entries is ignored. Only the proxy
+# may reach the app port, or anyone can claim any address.
+_BEHIND_PROXY = env_str("BEHIND_PROXY", "false").strip().lower()
+TRUSTED_PROXY_HOPS = int(_BEHIND_PROXY) if _BEHIND_PROXY.isdigit() else int(env_bool("BEHIND_PROXY", False))
+TRUST_X_FORWARDED_FOR = TRUSTED_PROXY_HOPS > 0
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUST_X_FORWARDED_FOR else None
+# == end security: trusted proxies ==
 SESSION_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# == security: Content-Security-Policy and the other browser protections ==
+# A strict policy on every page (django-csp, lib.csp): our own scripts and styles only, no inline code,
+# nothing may frame us, no plugins, forms post only to us. Video embeds come from youtube-nocookie.com
+# (lib.sanitize rewrites YouTube addresses to it); the Kakao SDK's host is allowed only with KAKAO_JS_KEY.
+# The admin also allows inline styles (its templates and CKEditor 5 need them), never inline scripts.
+# CSP_REPORT_ONLY=true sends the same policy as Content-Security-Policy-Report-Only, for a rollout:
+# browsers report what it would block (in their console) and block nothing.
+_CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "frame-src": ["https://www.youtube-nocookie.com"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+}
+_CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# == end security: Content-Security-Policy ==
 X_FRAME_OPTIONS = "DENY"  # only the e-paper PDF may be framed, by our own edition page
 
 # Rich text: CKEditor 5 in the admin; uploads go through our own checked view.
@@ -302,6 +351,10 @@ CAPTCHA_FONT_SIZE = 34
 CAPTCHA_LETTER_ROTATION = (-25, 25)
 CAPTCHA_FOREGROUND_COLOR = "#1a2a40"
 CAPTCHA_TIMEOUT = 10  # minutes: time enough to fill in the signup form
+# A challenge row is made when its image or audio is first asked for (accounts.captcha): at most this many
+# an hour per address; drawing images and audio (cached per challenge) at most CAPTCHA_MEDIA_PER_ADDRESS.
+CAPTCHA_NEW_PER_ADDRESS = env_int("CAPTCHA_NEW_PER_ADDRESS", 60)
+CAPTCHA_MEDIA_PER_ADDRESS = env_int("CAPTCHA_MEDIA_PER_ADDRESS", 200)
 # Login lockout by django-axes: 5 failures for one ID from one address lock that pair for 15 minutes.
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.LockoutBackend",
@@ -316,6 +369,12 @@ AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only (they expire), not a
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "accounts.views.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "lib.netaddr.client_ip"
+# Password spraying (one wrong password for each of many IDs) is limited per address, whatever the ID
+# (accounts.backends): 20 failures in 15 minutes or 100 in a day lock every login from that address until
+# the window ends. A carrier NAT puts thousands of phones behind one address, but failed logins to one
+# regional paper from one address stay far below that; a locked address can still reset a password.
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20)
+LOGIN_FAILURES_PER_ADDRESS_DAY = env_int("LOGIN_FAILURES_PER_ADDRESS_DAY", 100)
 AXES_COOLOFF_MESSAGE = "로그인에 여러 번 실패하여 15분 동안 로그인할 수 없습니다. 잠시 후 다시 시도하세요."
 # IDs and nicknames nobody may sign up with (compared without regard to case).
 ACCOUNTS_RESERVED_NAMES = [
@@ -374,6 +433,14 @@ KAKAO_JS_KEY = env_str("KAKAO_JS_KEY")
 KAKAO_JS_SDK_URL = env_str("KAKAO_JS_SDK_URL", "https://t1.kakaocdn.net/kakao_js_sdk/2.7.9/kakao.min.js")
 # The SDK's integrity value from Kakao's download page; set it whenever KAKAO_JS_KEY is set.
 KAKAO_JS_SDK_INTEGRITY = env_str("KAKAO_JS_SDK_INTEGRITY")
+if KAKAO_JS_KEY:  # the SDK's own host, and nothing else of Kakao's, may serve scripts
+    _kakao = urlsplit(KAKAO_JS_SDK_URL)
+    _CSP_DIRECTIVES["script-src"].append(f"{_kakao.scheme}://{_kakao.netloc}")
+if _CSP_REPORT_ONLY:
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
+    CONTENT_SECURITY_POLICY = None
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
 
 # == gnuboard: python manage.py import_gnuboard ==
 # The lowest Gnuboard5 member level (mb_level) that becomes each newsroom role; lower levels are 회원.

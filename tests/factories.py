@@ -13,6 +13,7 @@ from captcha.models import CaptchaStore
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group as Role
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
@@ -155,9 +156,11 @@ def make_edition(days_ago=None, **fields):
 # --- requests ----------------------------------------------------------------------------------
 
 
-def captcha_on(html):
-    """The challenge key a page shows, and its right answer from the store."""
+def captcha_on(html, client=None):
+    """The challenge key a page shows, and its right answer from the store, after loading its image as
+    a browser does (the image request makes the challenge)."""
     key = re.search(r'name="captcha_0" value="(\w+)"', html).group(1)
+    assert (client or Client()).get(reverse("captcha-image", args=[key])).status_code == 200
     return key, CaptchaStore.objects.get(hashkey=key).response
 
 

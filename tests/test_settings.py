@@ -64,3 +64,23 @@ def test_a_misspelt_boolean_stops_the_site_from_starting(tmp_path):
     result = run_manage("check", DEBUG="ture", VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "DEBUG must be a boolean" in result.stderr
+
+
+def test_the_web_process_alone_gets_the_statement_timeout(tmp_path):
+    """gunicorn loads firstnews.wsgi: its connections carry statement_timeout; manage.py commands do not."""
+    show = "from django.db import connection; print(connection.settings_dict.get('OPTIONS', {}).get('options', ''))"
+    env = {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused", "VAR_DIR": str(tmp_path)}
+    command = run_manage("shell", "-c", show, **env)
+    assert command.returncode == 0, command.stderr
+    assert "statement_timeout" not in command.stdout
+    environment = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    web = subprocess.run(  # noqa: S603 our own wsgi module, as gunicorn loads it
+        [sys.executable, "-c", "import firstnews.wsgi; " + show],
+        cwd=ROOT,
+        env={**environment, **env, "DB_STATEMENT_TIMEOUT_MS": "15000"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert web.returncode == 0, web.stderr
+    assert "-c statement_timeout=15000" in web.stdout

@@ -1,7 +1,8 @@
 """Who is a visitor, and how they are recognised without storing who they are.
 
-A browser gets a first-party cookie with a random id from the beacon response
-(never from a page, so pages stay cacheable). A browser that keeps no cookies
+A browser gets a first-party cookie with a random id, signed with SECRET_KEY, from the
+beacon response (never from a page, so pages stay cacheable); an id without our signature
+is no id. A browser that keeps no cookies
 is recognised by a keyed hash of its address and user agent. Everything that
 reaches the database is an HMAC whose key is derived from SECRET_KEY and the
 KST day, so hashes of different days cannot be linked and no address is kept.
@@ -13,7 +14,10 @@ import secrets
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.core import signing
 from django.utils.crypto import salted_hmac
+
+from lib.controlchars import has_control_chars
 
 COOKIE_NAME = "fn_vid"
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60
@@ -36,13 +40,24 @@ def is_crawler(user_agent):
     return not user_agent.strip() or bool(_CRAWLER.search(user_agent))
 
 
+_SIGNER = signing.Signer(salt="firstnews.visitors.cookie")
+
+
 def new_cookie_id():
     return secrets.token_urlsafe(16)
 
 
+def cookie_value(visitor_id):
+    """What the cookie holds: the id with our signature, so that no script can make up ids."""
+    return _SIGNER.sign(visitor_id)
+
+
 def cookie_id(request):
-    """The visitor id from our cookie, or None when it is missing or not one of ours."""
-    value = request.COOKIES.get(COOKIE_NAME, "")
+    """The visitor id from our cookie, or None when it is missing, forged or not one of ours."""
+    try:
+        value = _SIGNER.unsign(request.COOKIES.get(COOKIE_NAME, ""))
+    except signing.BadSignature:
+        return None
     return value if _COOKIE_ID.match(value) else None
 
 
@@ -85,6 +100,8 @@ class Visitor:
 
 def referrer_domain(referrer, own_hosts):
     """The host a reader came from, without "www."; "" for our own pages, junk or bare IP addresses."""
+    if has_control_chars(referrer):
+        return ""  # a NUL never reaches PostgreSQL (which refuses it)
     try:
         parts = urlsplit(referrer.strip())
         host = (parts.hostname or "").lower()

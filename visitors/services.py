@@ -65,6 +65,15 @@ def article_view_record(*, visitor: Visitor, day: datetime.date, article_id: int
     return True
 
 
+def _seen_marker(visitor: Visitor, day: datetime.date) -> str:
+    return f"visitors:seen:{day.isoformat()}:{visitor.daily_hash(day)}"
+
+
+def seen_today(visitor: Visitor, now: datetime.datetime | None = None) -> bool:
+    """True when the visitor's visit of today is already counted (as far as the shared cache knows)."""
+    return cache.get(_seen_marker(visitor, timezone.localdate(now or timezone.now()))) is not None
+
+
 def hit_record(
     *, visitor: Visitor, article_id: int | None = None, referrer: str = "", now: datetime.datetime | None = None
 ) -> None:
@@ -73,7 +82,7 @@ def hit_record(
     day = timezone.localdate(now)
     online.touch(visitor, now, day)
     ttl = _seconds_left_today(now)
-    marker = f"visitors:seen:{day.isoformat()}:{visitor.daily_hash(day)}"
+    marker = _seen_marker(visitor, day)
     if cache.add(marker, True, ttl):
         _unless_failed(marker, visit_record, visitor=visitor, day=day, referrer=referrer)
     if article_id is not None and cache.add(f"{marker}:{article_id}", True, ttl):

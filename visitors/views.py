@@ -12,16 +12,19 @@ from lib import ratelimit
 from lib.netaddr import client_ip
 
 from . import identity
-from .services import hit_record
+from .services import hit_record, seen_today
 
 # A 1×1 transparent GIF for the <noscript> image.
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
-def _may_start_new_visitor(request):
-    """Hand out at most VISITORS_NEW_PER_ADDRESS new visitor cookies a day to one address (enough for a
-    school or an office behind one address), so a script that drops its cookie cannot count itself
-    again and again; past that its hits count once, by address and user agent."""
+def _may_be_new(request, candidate):
+    """One address gets at most VISITORS_NEW_PER_ADDRESS new identities a day (enough for a school or an
+    office behind one address), whatever cookie or user agent it sends: a missing, forged or invented
+    cookie and a new user agent all ask for a new identity. A cookieless browser already counted today
+    is not new. Past the cap, the address's hits count as one visitor."""
+    if candidate.identity.startswith("a:") and seen_today(candidate):
+        return True
     key = f"{client_ip(request)}|{timezone.localdate()}"
     return ratelimit.hit("visitors.new-per-address", key, settings.VISITORS_NEW_PER_ADDRESS, 24 * 60 * 60)
 
@@ -41,18 +44,26 @@ def beacon(request):
     if identity.is_crawler(user_agent):
         return response
     user_id = request.user.pk if request.user.is_authenticated else None
+    address = client_ip(request) or ""
     visitor_id = identity.cookie_id(request)
-    if visitor_id is None and (data.get("nc") == "1" or not _may_start_new_visitor(request)):
-        # The browser keeps no cookies (it told us), or its address has had its share of new ones today:
-        # recognise it by address and user agent.
-        visitor = identity.Visitor.from_address(client_ip(request) or "", user_agent, user_id)
-    else:
-        if visitor_id is None:
-            visitor_id = identity.new_cookie_id()
+    if visitor_id is not None:
         visitor = identity.Visitor.from_cookie(visitor_id, user_id)
+    else:
+        # No cookie of ours. A browser that keeps none (it told us) is its address and user agent;
+        # any other gets a new signed id. Either is a new identity, under the address's cap.
+        keeps_cookies = data.get("nc") != "1"
+        if keeps_cookies:
+            visitor_id = identity.new_cookie_id()
+            visitor = identity.Visitor.from_cookie(visitor_id, user_id)
+        else:
+            visitor = identity.Visitor.from_address(address, user_agent, user_id)
+        if not _may_be_new(request, visitor):
+            visitor_id = None
+            visitor = identity.Visitor.from_address(address, "", user_id)  # the address alone, any agent
+    if visitor_id is not None:
         response.set_cookie(
             identity.COOKIE_NAME,
-            visitor_id,
+            identity.cookie_value(visitor_id),
             max_age=identity.COOKIE_MAX_AGE,
             secure=settings.SESSION_COOKIE_SECURE,
             httponly=True,

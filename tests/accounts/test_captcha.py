@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 import wave
 from array import array
 
@@ -7,6 +8,7 @@ import pytest
 from captcha.models import CaptchaStore
 from django.contrib.auth import get_user_model
 from django.core import checks
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -78,10 +80,11 @@ def test_refresh_gives_a_new_challenge_with_its_image_and_audio(client):
     key, _ = captcha_on(client.get(SIGNUP).content.decode())
     data = client.get(reverse("captcha-refresh")).json()
     assert data["key"] != key
-    assert CaptchaStore.objects.filter(hashkey=data["key"]).exists()
+    assert not CaptchaStore.objects.filter(hashkey=data["key"]).exists()  # made when first needed
     assert data["image_url"] == reverse("captcha-image", args=[data["key"]])
     assert data["audio_url"] == reverse("captcha-audio", args=[data["key"]])
     assert client.get(data["image_url"]).status_code == 200
+    assert CaptchaStore.objects.filter(hashkey=data["key"]).exists()
 
 
 def read_digits(wav_bytes):
@@ -122,7 +125,9 @@ def test_audio_reads_the_digits_of_its_own_challenge(client):
     assert response.status_code == 200 and response["Content-Type"] == "audio/wav"
     assert read_digits(response.content) == answer
     again = client.get(reverse("captcha-audio", args=[key])).content
-    assert again != response.content and read_digits(again) == answer  # never byte-identical
+    assert again == response.content  # drawn once per challenge, then served from the cache
+    other_key, other_answer = captcha_on(client.get(SIGNUP).content.decode())
+    assert read_digits(client.get(reverse("captcha-audio", args=[other_key])).content) == other_answer
 
 
 def test_listening_does_not_use_the_challenge_up_but_answering_ends_its_audio(client, signup_data):
@@ -142,12 +147,52 @@ def test_test_mode_is_refused_outside_debug(settings):
     assert "accounts.E001" not in [error.id for error in checks.run_checks()]
 
 
-def test_refresh_sweeps_expired_challenges(client):
+def test_making_a_challenge_sweeps_expired_ones(client):
     for _ in range(3):
-        client.get(reverse("captcha-refresh"))
+        captcha_on(client.get(SIGNUP).content.decode(), client)
     CaptchaStore.objects.update(expiration=timezone.now() - datetime.timedelta(seconds=1))
-    client.get(reverse("captcha-refresh"))
+    captcha_on(client.get(SIGNUP).content.decode(), client)
     assert CaptchaStore.objects.count() == 1
+
+
+def test_page_views_make_no_challenge(client):
+    for _ in range(5):
+        assert 'name="captcha_0"' in client.get(SIGNUP).content.decode()
+        client.get(reverse("captcha-refresh"))
+    assert CaptchaStore.objects.count() == 0
+
+
+def test_keys_we_never_handed_out_or_used_up_get_no_challenge(client, signup_data):
+    assert client.get(reverse("captcha-image", args=["a" * 40])).status_code == 410
+    key, answer = captcha_on(client.get(SIGNUP).content.decode(), client)
+    client.post(SIGNUP, signup_data(captcha_0=key, captcha_1=answer))
+    assert User.objects.exists()
+    assert client.get(reverse("captcha-image", args=[key])).status_code == 410  # not made again
+    assert not CaptchaStore.objects.exists()
+
+
+def test_new_challenges_are_limited_per_address(client, settings):
+    settings.CAPTCHA_NEW_PER_ADDRESS = 3
+    keys = [captcha_on(client.get(SIGNUP).content.decode(), client)[0] for _ in range(3)]
+    flood = client.get(SIGNUP).content.decode()
+    key = re.search(r'name="captcha_0" value="(\w+)"', flood).group(1)
+    assert client.get(reverse("captcha-image", args=[key])).status_code == 410
+    assert CaptchaStore.objects.count() == 3
+    # the challenges already made still show, and another address is not affected
+    assert client.get(reverse("captcha-image", args=[keys[0]])).status_code == 200
+    assert client.get(reverse("captcha-image", args=[key]), REMOTE_ADDR="198.51.100.41").status_code == 200
+
+
+def test_images_and_audio_are_drawn_once_per_challenge_and_limited_per_address(client, settings):
+    settings.CAPTCHA_MEDIA_PER_ADDRESS = 2
+    key, _ = captcha_on(client.get(SIGNUP).content.decode(), client)  # one drawing: the image
+    first = client.get(reverse("captcha-image", args=[key]))
+    for _ in range(5):
+        again = client.get(reverse("captcha-image", args=[key]))
+        assert again.status_code == 200 and again.content == first.content  # from the cache
+    assert client.get(reverse("captcha-audio", args=[key])).status_code == 200  # the second drawing
+    other, _ = captcha_on(client.get(SIGNUP).content.decode(), Client(REMOTE_ADDR="198.51.100.42"))
+    assert client.get(reverse("captcha-audio", args=[other])).status_code == 429  # a third drawing
 
 
 def test_refresh_is_limited_per_address(client, monkeypatch):

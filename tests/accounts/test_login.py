@@ -162,3 +162,31 @@ def test_expired_login_failures_are_purged_by_the_cron_command(client, member, m
     call_command("purge_login_failures", stdout=out)
     assert AccessAttempt.objects.count() == 0
     assert "1건" in out.getvalue()
+
+
+def test_password_spraying_from_one_address_is_stopped(client, member, settings):
+    """One wrong password for each of many IDs: no ID reaches axes' limit, but the address does."""
+    from accounts.forms import ADDRESS_LOCKED_MESSAGE
+
+    settings.LOGIN_FAILURES_PER_ADDRESS = 20
+    sprayed = [login(client, f"user{n}", "Spring2026!", address="198.51.100.7") for n in range(20)]
+    assert all(r.status_code == 200 and GENERIC in r.content.decode() for r in sprayed)
+    refused = login(client, "user99", "Spring2026!", address="198.51.100.7")
+    assert refused.status_code == 429 and ADDRESS_LOCKED_MESSAGE in refused.content.decode()
+    # even the right password of a real member is refused from that address now
+    assert login(client, address="198.51.100.7").status_code == 429
+    assert "_auth_user_id" not in client.session
+    # another address behind the same carrier is not affected
+    assert login(client, address="198.51.100.8").status_code == 302
+
+
+def test_the_address_lock_ends_with_its_window(client, member, settings, time_machine):
+    # a memory cache, whose expiry follows the (moved) clock
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    time_machine.move_to("2026-11-20 10:00 +0900", tick=False)
+    settings.LOGIN_FAILURES_PER_ADDRESS = 3
+    for n in range(3):
+        login(client, f"user{n}", "wrong", address="198.51.100.7")
+    assert login(client, address="198.51.100.7").status_code == 429
+    time_machine.move_to("2026-11-20 10:16 +0900", tick=False)
+    assert login(client, address="198.51.100.7").status_code == 302

@@ -168,13 +168,27 @@ def test_impressions_are_counted_without_a_database_query(client, django_assert_
     banner = make_banner()
     client.get(reverse("articles:home"))  # the page fills the banner cache
     with django_assert_num_queries(0):
-        for _ in range(5):
-            response = client.get(reverse("ads:impression", args=[banner.pk]))
+        for n in range(5):
+            response = client.get(reverse("ads:impression", args=[banner.pk]), REMOTE_ADDR=f"198.51.100.{n}")
     assert response["Content-Type"] == "image/gif"
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
     assert counters.pending("impressions", banner.pk) == 5
     banner.refresh_from_db()
     assert banner.impressions == 0
+
+
+def test_a_script_reloading_the_beacon_counts_one_impression_a_day(client):
+    """Impressions are counted once per banner, address and KST day, like clicks, whatever the
+    user agent or cookies of the requests."""
+    banner = make_banner()
+    client.get(reverse("articles:home"))
+    url = reverse("ads:impression", args=[banner.pk])
+    for n in range(30):
+        client.cookies["fn_vid"] = f"made-up-{n}"
+        client.get(url, HTTP_USER_AGENT=f"Mozilla/5.0 (X11; Linux x86_64) Agent/{n}")
+    assert counters.pending("impressions", banner.pk) == 1
+    client.get(url, REMOTE_ADDR="198.51.100.9")  # another reader
+    assert counters.pending("impressions", banner.pk) == 2
 
 
 def test_beacons_for_unknown_banners_count_nothing(client):
@@ -187,8 +201,8 @@ def test_counts_reach_the_database_in_batches_and_by_command(client, settings):
     settings.ADS_FLUSH_EVERY = 10
     banner = make_banner()
     url = reverse("ads:impression", args=[banner.pk])
-    for _ in range(13):
-        client.get(url)
+    for n in range(13):
+        client.get(url, REMOTE_ADDR=f"198.51.100.{n}")
     banner.refresh_from_db()
     assert banner.impressions == 10
     assert counters.pending("impressions", banner.pk) == 3

@@ -140,3 +140,14 @@ def test_admin_search_finds_published_articles_through_the_index_and_drafts_by_t
     assert found("산책로를") == {published.pk}  # the body, through the search index (particle dropped)
     settings.ARTICLES_ADMIN_SEARCH = ""
     assert found("호수공원") == {published.pk, draft.pk}  # Django's own search over the titles
+
+
+def test_an_overlong_body_is_refused_with_a_korean_message_and_nothing_saved(client, reporter):
+    from articles.admin import BODY_MAX_LENGTH
+
+    client.force_login(reporter)
+    body = "<p>" + "가" * BODY_MAX_LENGTH + "</p>"
+    response = client.post(reverse("admin:articles_article_add"), article_form(reporter, body=body))
+    assert response.status_code == 200
+    assert "본문이 너무 깁니다" in response.content.decode()
+    assert not Article.objects.exists()

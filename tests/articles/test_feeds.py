@@ -147,3 +147,30 @@ def test_feed_query_count_does_not_grow_with_articles(client, make_article, djan
         make_article()
     with django_assert_max_num_queries(3):
         client.get(reverse("articles:feed"))
+
+
+def test_plain_text_fields_reach_the_reader_as_text_not_markup(client, make_article):
+    """A title or summary typed with markup is text: a feed reader, reading <description> as HTML,
+    finds no element in it, and shows the characters that were typed."""
+    from html.parser import HTMLParser
+
+    class Elements(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags, self.text = [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+
+        def handle_data(self, data):
+            self.text.append(data)
+
+    summary = '<b>굵게</b> <body onload="alert(1)"><img src=x onerror=alert(2)> & 끝'
+    make_article(title="<i>기울임</i> 제목 & 기호", summary=summary)
+    [entry] = parse(client, reverse("articles:feed")).entries
+    for field, typed in ((entry.summary, summary), (entry.title, "<i>기울임</i> 제목 & 기호")):
+        parser = Elements()
+        parser.feed(field)
+        parser.close()
+        assert parser.tags == [], field
+        assert "".join(parser.text) == typed

@@ -42,10 +42,11 @@ def test_reader_signs_up_logs_in_opens_my_page_and_logs_out(live_server, page, s
     page.evaluate("window.__same_page = true")
     before = page.locator('input[name="captcha_0"]').input_value()
     page.get_by_role("button", name="새로고침 (자동등록방지 숫자)").click()
-    page.wait_for_function(f"document.querySelector('input[name=captcha_0]').value !== '{before}'")
+    # functions, not expressions: Playwright evaluates a string expression with eval(), which the CSP refuses
+    page.wait_for_function("before => document.querySelector('input[name=captcha_0]').value !== before", arg=before)
     assert page.evaluate("window.__same_page") is True
     page.wait_for_function(
-        "(() => { const i = document.querySelector('.captcha__image'); return i.complete && i.naturalWidth > 0; })()"
+        "() => { const i = document.querySelector('.captcha__image'); return i.complete && i.naturalWidth > 0; }"
     )
     audio_href = page.get_by_role("link", name="숫자음성듣기").get_attribute("href")
     assert page.locator('input[name="captcha_0"]').input_value() in audio_href

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from tests.factories import hit
+from tests.visitors.conftest import BROWSER
 from visitors.identity import COOKIE_NAME
 from visitors.models import ArticleDailyViews, ArticleView, DailyVisits, Visit
 
@@ -28,7 +29,7 @@ def today_visits():
 def test_first_beacon_sets_a_long_lived_first_party_cookie(browser):
     response = hit(browser())
     cookie = response.cookies[COOKIE_NAME]
-    assert re.fullmatch(r"[A-Za-z0-9_-]{22}", cookie.value)
+    assert re.fullmatch(r"[A-Za-z0-9_-]{22}:[A-Za-z0-9_-]{20,}", cookie.value)  # an id and our signature
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
     assert int(cookie["max-age"]) >= 180 * 24 * 3600
     assert response["Cache-Control"].startswith("max-age=0") and "no-store" in response["Cache-Control"]
@@ -221,8 +222,54 @@ def test_a_script_that_drops_its_cookie_cannot_inflate_the_counts(browser, make_
     for _ in range(20):
         hit(browser(), article)  # a fresh cookie jar every time, all from one address
     article.refresh_from_db()
-    assert article.view_count == 6  # five new visitors, then one for the address and agent
+    assert article.view_count == 6  # five new visitors, then one for the address
     assert DailyVisits.objects.get().visits == 6
     hit(browser(address="198.51.100.20"), article)  # another address is not affected
     article.refresh_from_db()
     assert article.view_count == 7
+
+
+@pytest.mark.parametrize(
+    "bypass",
+    ["dropped cookie", "rotating user agent", "invented cookie", "forged signature", "cookieless and rotating"],
+)
+def test_no_script_moves_the_counts_past_the_address_cap(browser, make_article, settings, bypass):
+    """Each way a script from one address tried to count itself again: the cap on new identities per
+    address holds whatever cookie or user agent it sends, and past the cap the address is one visitor."""
+    from visitors.identity import cookie_value
+
+    settings.VISITORS_NEW_PER_ADDRESS = 5
+    article = make_article()
+    for n in range(40):
+        agent = f"Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0.{n} Safari/537.36"
+        rotating = bypass in ("rotating user agent", "cookieless and rotating")
+        client = browser(user_agent=agent if rotating else BROWSER)
+        if bypass == "invented cookie":
+            client.cookies[COOKIE_NAME] = f"{n:022d}"  # well-formed, but never handed out
+        elif bypass == "forged signature":
+            client.cookies[COOKIE_NAME] = cookie_value(f"{n:022d}")[:-3] + "AAA"
+        hit(client, article, **({"nc": "1"} if bypass == "cookieless and rotating" else {}))
+    article.refresh_from_db()
+    assert article.view_count == 6  # five new identities, then the address as one visitor
+    assert DailyVisits.objects.get().visits == 6
+    assert ArticleDailyViews.objects.get().views == 6
+    # a reader whose signed cookie was handed out still counts (once)
+    reader = browser(address="198.51.100.30")
+    hit(reader, article)
+    hit(reader, article)
+    article.refresh_from_db()
+    assert article.view_count == 7
+
+
+def test_a_cookieless_browser_counted_today_does_not_use_up_the_cap(browser, settings):
+    settings.VISITORS_NEW_PER_ADDRESS = 2
+    reader = browser()
+    for _ in range(10):
+        hit(reader, nc="1")
+    hit(browser(user_agent="Mozilla/5.0 (Macintosh) Safari/605.1"), nc="1")
+    assert today_visits() == 2
+
+
+def test_a_referrer_with_a_nul_byte_is_dropped_not_a_500(browser):
+    hit(browser(), referrer="https://search.naver.com/\x00<script>")
+    assert list(Visit.objects.values_list("referrer", flat=True)) == [""]
