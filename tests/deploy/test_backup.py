@@ -92,7 +92,7 @@ def test_backup_restored_into_a_fresh_database_has_the_same_rows_and_files(
         (f"백업 댓글 {n}",) for n in range(4)
     ]
     assert backup._files(tmp_path / "media2") == media_files
-    assert any(name.endswith(".png") for name in media_files)
+    assert any(name.endswith(".jpg") for name in media_files)  # uploads are re-encoded as JPEG
     assert (tmp_path / "private2" / "tip.pdf").read_bytes() == b"%PDF-1.4 private tip"
 
 
