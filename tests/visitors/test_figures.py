@@ -60,7 +60,7 @@ def test_footer_shows_today_yesterday_best_day_and_total(client, browser, frozen
     best_day = today - datetime.timedelta(days=20)
     text = re.sub(r"<[^>]+>", "", footer(client))
     assert "오늘 2" in text and "어제 41" in text
-    assert f"최대 1,250 ({best_day:%y-%m-%d})" in text
+    assert f"최대 1,250 ({best_day:%Y.%m.%d})" in text
     assert "전체 1,300" in text
 
 
