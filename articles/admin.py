@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from . import services
+from .front_page import compose_front_page
 from .models import (
     Article,
     BreakingNews,
@@ -416,6 +417,25 @@ class FrontPagePinAdmin(admin.ModelAdmin):
         if obj.article.is_scheduled:
             return f"예약 ({timezone.localtime(obj.article.published_at):%m-%d %H:%M}) - 공개되면 나타납니다"
         return "비공개 - 첫 화면에 나오지 않습니다"
+
+    def changelist_view(self, request, extra_context=None):
+        """Above the list: what fills each place right now (and since when), and the scheduled pins."""
+        page = compose_front_page()
+        scheduled = (
+            FrontPagePin.objects.filter(
+                article__status=Article.Status.PUBLISHED, article__published_at__gt=timezone.now()
+            )
+            .select_related("article", "group")
+            .order_by("article__published_at")
+        )
+        extra_context = {
+            **(extra_context or {}),
+            "front_top": page.top_story,
+            "front_headlines": page.headlines,
+            "front_groups": page.group_blocks,
+            "front_scheduled": list(scheduled),
+        }
+        return super().changelist_view(request, extra_context)
 
 
 @admin.register(BreakingNews)

@@ -110,3 +110,21 @@ def test_reporter_opens_their_published_article_read_only(client, reporter, make
     response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
     assert response.status_code == 200
     assert "읽기만 하는 기사" in response.content.decode()
+
+
+def test_front_page_pin_screen_shows_current_places_and_scheduled_pins(client, editor, make_article):
+    import datetime
+
+    from django.utils import timezone
+
+    from articles.models import FrontPagePin
+
+    live = make_article(title="지금 걸린 머리기사", published_at=timezone.now() - datetime.timedelta(hours=1))
+    later = make_article(title="내일 걸릴 기사", published_at=timezone.now() + datetime.timedelta(days=1))
+    FrontPagePin.objects.create(slot=FrontPagePin.Slot.TOP, article=live)
+    FrontPagePin.objects.create(slot=FrontPagePin.Slot.HEADLINE, article=later)
+    client.force_login(editor)
+    page = client.get(reverse("admin:articles_frontpagepin_changelist")).content.decode()
+    now_part, scheduled_part = page.split("예약된 배치", 1)
+    assert "지금 걸린 머리기사" in now_part
+    assert "내일 걸릴 기사" in scheduled_part and "부터 주요 기사" in scheduled_part
