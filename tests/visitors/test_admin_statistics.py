@@ -82,3 +82,4 @@ def test_desk_member_sees_statistics_and_a_reporter_gets_the_korean_403(client, 
     client.force_login(reporter)
     response = client.get(URL)
     assert response.status_code == 403
+    assert "이 화면을 볼 권한이 없습니다" in response.content.decode()
