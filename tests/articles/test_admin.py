@@ -128,3 +128,12 @@ def test_front_page_pin_screen_shows_current_places_and_scheduled_pins(client, e
     now_part, scheduled_part = page.split("예약된 배치", 1)
     assert "지금 걸린 머리기사" in now_part
     assert "내일 걸릴 기사" in scheduled_part and "부터 주요 기사" in scheduled_part
+
+
+def test_saved_message_uses_the_particle_that_fits_the_title(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:articles_article_add"), article_form(editor, title="남북 도로 개방"), follow=True
+    )
+    text = " ".join(str(m) for m in response.context["messages"])
+    assert '개방</a>"이 ' in text or '개방"이 ' in text
