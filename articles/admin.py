@@ -1,4 +1,5 @@
 import datetime
+import re
 from importlib import import_module
 
 from django import forms
@@ -11,11 +12,14 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.safestring import SafeString, mark_safe
 
+from lib.korean import josa
 from lib.pagination import BlockPaginator
 
 from . import services
+from .front_page import compose_front_page
 from .models import (
     Article,
     BreakingNews,
@@ -30,6 +34,8 @@ from .models import (
 )
 from .portal_report import OWN_SHARE_TARGET, kst, month_range, monthly_shares, own_share, portal_csv
 from .revisions import revision_diff
+
+_PARTICLE = re.compile(r'([^"“]+)(["”])(이|가|을|를)(?= )')
 
 
 class SectionInline(admin.TabularInline):
@@ -141,6 +147,20 @@ class CorrectionInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    def message_user(self, request, message, *args, **kwargs):
+        """Django's Korean messages always say "…"가; pick the particle that fits the title."""
+
+        def fix(match):
+            pair = "이/가" if match.group(3) in ("이", "가") else "을/를"
+            return f"{match.group(1)}{match.group(2)}{josa(strip_tags(match.group(1)), pair)}"
+
+        message = (
+            mark_safe(_PARTICLE.sub(fix, str(message)))  # noqa: S308 - only a particle is inserted into safe text
+            if isinstance(message, SafeString)
+            else _PARTICLE.sub(fix, str(message))
+        )
+        return super().message_user(request, message, *args, **kwargs)
+
     form = ArticleAdminForm
     list_display = ("title", "section", "reporter", "origin", "status_label", "published_at", "view_count")
     list_filter = ("status", "origin", "section__group", ("section", SectionListFilter), ("reporter", StaffListFilter))
@@ -467,6 +487,25 @@ class FrontPagePinAdmin(admin.ModelAdmin):
         if obj.article.is_scheduled:
             return f"예약 ({timezone.localtime(obj.article.published_at):%m-%d %H:%M}) - 공개되면 나타납니다"
         return "비공개 - 첫 화면에 나오지 않습니다"
+
+    def changelist_view(self, request, extra_context=None):
+        """Above the list: what fills each place right now (and since when), and the scheduled pins."""
+        page = compose_front_page()
+        scheduled = (
+            FrontPagePin.objects.filter(
+                article__status=Article.Status.PUBLISHED, article__published_at__gt=timezone.now()
+            )
+            .select_related("article", "group")
+            .order_by("article__published_at")
+        )
+        extra_context = {
+            **(extra_context or {}),
+            "front_top": page.top_story,
+            "front_headlines": page.headlines,
+            "front_groups": page.group_blocks,
+            "front_scheduled": list(scheduled),
+        }
+        return super().changelist_view(request, extra_context)
 
 
 @admin.register(BreakingNews)

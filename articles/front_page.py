@@ -49,14 +49,15 @@ def _pins(now: datetime.datetime) -> list[FrontPagePin]:
         FrontPagePin.objects.filter(article__in=Article.objects.published(now=now))
         .select_related("article__section__group", "article__reporter")
         .defer("article__body")
-        .order_by("order", "id")
+        .order_by("order", "-id")
     )
 
 
 def _top_story(pins: list[FrontPagePin], latest: list[Article]) -> Article | None:
-    pinned = next((pin.article for pin in pins if pin.slot == FrontPagePin.Slot.TOP), None)
-    if pinned is not None:
-        return pinned
+    # The most recent pin for the top place wins, whatever older pins remain in the list.
+    top_pins = [pin for pin in pins if pin.slot == FrontPagePin.Slot.TOP]
+    if top_pins:
+        return max(top_pins, key=lambda pin: pin.pk).article
     return next((article for article in latest if article.photo), latest[0] if latest else None)
 
 

@@ -489,6 +489,14 @@ class FrontPagePin(models.Model):
             raise ValidationError({"article": "고른 묶음에 속한 기사를 골라 주세요."})
         if self.slot != self.Slot.GROUP:
             self.group = None
+        if self.article_id:
+            other = FrontPagePin.objects.filter(article_id=self.article_id).exclude(pk=self.pk).first()
+            if other is not None:
+                raise ValidationError(
+                    {
+                        "article": f"이 기사는 이미 '{other.get_slot_display()}' 자리에 배치되어 있습니다. 한 기사는 한 자리에만 둡니다."
+                    }
+                )
 
 
 class BreakingNewsQuerySet(models.QuerySet["BreakingNews"]):

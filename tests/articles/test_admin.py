@@ -151,3 +151,30 @@ def test_an_overlong_body_is_refused_with_a_korean_message_and_nothing_saved(cli
     assert response.status_code == 200
     assert "본문이 너무 깁니다" in response.content.decode()
     assert not Article.objects.exists()
+
+
+def test_front_page_pin_screen_shows_current_places_and_scheduled_pins(client, editor, make_article):
+    import datetime
+
+    from django.utils import timezone
+
+    from articles.models import FrontPagePin
+
+    live = make_article(title="지금 걸린 머리기사", published_at=timezone.now() - datetime.timedelta(hours=1))
+    later = make_article(title="내일 걸릴 기사", published_at=timezone.now() + datetime.timedelta(days=1))
+    FrontPagePin.objects.create(slot=FrontPagePin.Slot.TOP, article=live)
+    FrontPagePin.objects.create(slot=FrontPagePin.Slot.HEADLINE, article=later)
+    client.force_login(editor)
+    page = client.get(reverse("admin:articles_frontpagepin_changelist")).content.decode()
+    now_part, scheduled_part = page.split("예약된 배치", 1)
+    assert "지금 걸린 머리기사" in now_part
+    assert "내일 걸릴 기사" in scheduled_part and "부터 주요 기사" in scheduled_part
+
+
+def test_saved_message_uses_the_particle_that_fits_the_title(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:articles_article_add"), article_form(editor, title="남북 도로 개방"), follow=True
+    )
+    text = " ".join(str(m) for m in response.context["messages"])
+    assert '개방</a>"이 ' in text or '개방"이 ' in text

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -114,3 +115,16 @@ def test_composing_takes_five_queries_however_many_pins_and_articles(article):
             compose_front_page(now=NOW)
         counts.append(len(queries))
     assert counts == [5, 5]
+
+
+def test_newest_top_pin_wins_and_article_holds_one_place(article):
+    older = article(30, title="먼저 고른 머리기사")
+    newer = article(20, title="나중에 고른 머리기사")
+    FrontPagePin.objects.create(slot=FrontPagePin.Slot.TOP, article=older, order=0)
+    FrontPagePin.objects.create(slot=FrontPagePin.Slot.TOP, article=newer, order=5)
+    assert compose_front_page(now=NOW).top_story == newer
+
+    duplicate = FrontPagePin(slot=FrontPagePin.Slot.HEADLINE, article=newer)
+    with pytest.raises(ValidationError) as excinfo:
+        duplicate.full_clean()
+    assert "한 자리에만" in str(excinfo.value)

@@ -74,3 +74,12 @@ def test_only_people_allowed_to_see_statistics_reach_the_page(client, member, re
 
 def test_statistics_are_linked_from_the_admin_index(admin_client):
     assert URL in admin_client.get(reverse("admin:index")).content.decode()
+
+
+def test_desk_member_sees_statistics_and_a_reporter_gets_the_korean_403(client, editor, reporter):
+    client.force_login(editor)
+    assert client.get(URL).status_code == 200
+    client.force_login(reporter)
+    response = client.get(URL)
+    assert response.status_code == 403
+    assert "이 화면을 볼 권한이 없습니다" in response.content.decode()
