@@ -56,11 +56,16 @@ def is_banned(user: User) -> bool:
 
 
 def address_over_limit(address: str | None) -> bool:
-    """Count one post from this address; True once it has posted more than the limit in the window.
+    """True once this address has had ADDRESS_LIMIT accepted comments in the window (counts nothing).
 
     Only a keyed hash of the address reaches the cache, never the address itself.
     """
-    return not ratelimit.hit("comments.address", address or "unknown", ADDRESS_LIMIT, ADDRESS_WINDOW)
+    return ratelimit.used("comments.address", address or "unknown") >= ADDRESS_LIMIT
+
+
+def count_address_post(address: str | None) -> None:
+    """Count one accepted comment from this address; refused attempts are never counted."""
+    ratelimit.count("comments.address", address or "unknown", ADDRESS_WINDOW)
 
 
 def _lock_article(article_id: int) -> None:

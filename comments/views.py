@@ -47,6 +47,7 @@ def post(request, article_pk):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                services.count_address_post(client_ip(request) or "")
                 return redirect(comment.get_absolute_url())
     return render(
         request,

@@ -83,6 +83,19 @@ def test_one_address_may_post_only_so_often(client, django_user_model, article, 
     assert Comment.objects.count() == 2
 
 
+def test_refused_attempts_do_not_count_toward_the_address_limit(client, django_user_model, article, monkeypatch):
+    monkeypatch.setattr(services, "ADDRESS_LIMIT", 1)
+    BannedWord.objects.create(word="바보")
+    client.force_login(django_user_model.objects.create_user(username="user0", nickname="주민0"))
+    for _ in range(3):
+        assert "사용할 수 없는 말" in post(client, article, "바보 같은 댓글").content.decode()
+    client.force_login(django_user_model.objects.create_user(username="user1", nickname="주민1"))
+    assert post(client, article, "받아들여진 첫 댓글").status_code == 302
+    client.force_login(django_user_model.objects.create_user(username="user2", nickname="주민2"))
+    assert post(client, article, "한도를 넘은 댓글").status_code == 429
+    assert Comment.objects.count() == 1
+
+
 def test_behind_the_proxy_the_limit_counts_each_forwarded_address(
     client, django_user_model, article, monkeypatch, settings
 ):
