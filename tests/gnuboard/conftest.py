@@ -88,36 +88,22 @@ def g5(mariadb, tmp_path):
     )
     ids["secret"] = db.post("paju", "비밀 제보", "비밀글 본문", wr_option="secret", mb_id="oldhash")
     ids["files"] = db.post("paju", "첨부 사진이 있는 기사", "본문", mb_id="g5reporter", wr_name="박기자", wr_file=3)
-    db.insert(
-        "g5_board_file",
-        bo_table="paju",
-        wr_id=ids["files"],
-        bf_no=0,
-        bf_source="현장.png",
-        bf_file="1234_photo.png",
-        bf_content="행사장 전경",
-        bf_type=3,
-    )
-    db.insert(
-        "g5_board_file",
-        bo_table="paju",
-        wr_id=ids["files"],
-        bf_no=1,
-        bf_source="보고서.pdf",
-        bf_file="1234_report.pdf",
-        bf_content="",
-        bf_type=0,
-    )
-    db.insert(
-        "g5_board_file",
-        bo_table="paju",
-        wr_id=ids["files"],
-        bf_no=2,
-        bf_source="사라진.jpg",
-        bf_file="9999_gone.jpg",
-        bf_content="",
-        bf_type=2,
-    )
+    attachments = [  # (source name, stored name, caption, type): a photo, a document and a file gone from disk
+        ("현장.png", "1234_photo.png", "행사장 전경", 3),
+        ("보고서.pdf", "1234_report.pdf", "", 0),
+        ("사라진.jpg", "9999_gone.jpg", "", 2),
+    ]
+    for number, (source, stored, caption, kind) in enumerate(attachments):
+        db.insert(
+            "g5_board_file",
+            bo_table="paju",
+            wr_id=ids["files"],
+            bf_no=number,
+            bf_source=source,
+            bf_file=stored,
+            bf_content=caption,
+            bf_type=kind,
+        )
 
     # A thread six replies deep (Gnuboard allows reply codes up to 5 letters), plus siblings and a secret one.
     c1 = db.comment("paju", ids["plain"], "첫 댓글", mb_id="oldhash", wr_name="금촌댁")
