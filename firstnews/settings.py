@@ -249,6 +249,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECURE_HTTPS = env_bool("SECURE_HTTPS", False)
 SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS
+# The CSRF cookie lasts until the browser closes (not Django's year): a reader who once opened a form
+# page goes back to the shared page caches (nginx and lib/pagecache bypass on `csrftoken`) afterwards.
+CSRF_COOKIE_AGE = None
 SECURE_SSL_REDIRECT = SECURE_HTTPS
 SECURE_HSTS_SECONDS = 31536000 if SECURE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HTTPS

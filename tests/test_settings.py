@@ -84,3 +84,12 @@ def test_the_web_process_alone_gets_the_statement_timeout(tmp_path):
     )
     assert web.returncode == 0, web.stderr
     assert "-c statement_timeout=15000" in web.stdout
+
+
+@pytest.mark.django_db
+def test_the_csrf_cookie_ends_with_the_browser_session(client):
+    # A lasting csrftoken would keep a reader out of the shared page caches (they bypass on it) for a year.
+    response = client.get("/accounts/login/")
+    cookie = response.cookies["csrftoken"]
+    assert cookie.value
+    assert not cookie["max-age"] and not cookie["expires"]
