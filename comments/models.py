@@ -7,6 +7,7 @@ from typing import Self
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone
 
@@ -83,6 +84,8 @@ class Comment(models.Model):
             models.Index(fields=["article", "path"], name="comment_thread"),
             # A page of top-level threads (등록순 forwards, 최신순 backwards) without reading the replies.
             models.Index(fields=["article", "path"], condition=Q(parent__isnull=True), name="comment_roots"),
+            # The replies of a page of threads: a path starts with its thread's top-level id.
+            models.Index("article", Substr("path", 1, PATH_STEP), name="comment_thread_root"),
             # BEST 댓글 and 공감순: the most liked first.
             models.Index(fields=["article", "-like_count", "id"], name="comment_liked"),
             models.Index(fields=["author", "-created_at"], name="comment_author_latest"),

@@ -1,23 +1,21 @@
 """An article's comments a page of threads at a time, in the reader's chosen order.
 
 A page is COMMENT_THREADS_PER_PAGE top-level comments (the "roots") with all their replies. It costs
-three queries whatever the article holds: the roots are counted and a page of them is read through
-the partial index `comment_roots` (or `comment_liked` for 공감순) with LIMIT/OFFSET, then the replies
-of those roots come by ranges of `path`. A comment's path starts with its root's zero-padded id, so the
-replies of root 42 are exactly the paths from "0000000042" up to (not including) "0000000043": digits
-only, which every collation orders the same way.
+three queries whatever the article holds: the roots are counted (an index-only scan of the partial
+index `comment_roots`), a page of them is read through `comment_roots` (or `comment_liked` for 공감순)
+with LIMIT/OFFSET, then the replies of those roots come through the expression index
+`comment_thread_root`: a comment's path starts with its root's zero-padded id (the root's own path).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
+from django.db.models.functions import Substr
 
 from .models import PATH_STEP, Comment
 
@@ -42,20 +40,15 @@ def roots_of(article_id: int, sort: str = "") -> QuerySet[Comment]:
     return roots.order_by("path")
 
 
-def _after(root: Comment) -> str:
-    """The first path that is not in root's thread."""
-    return f"{int(root.path[:PATH_STEP]) + 1:0{PATH_STEP}d}"
-
-
-def replies_of(article_id: int, roots: list[Comment], contiguous: bool) -> QuerySet[Comment]:
-    """The replies under `roots` in path order. `contiguous`: the roots are neighbours in path order
-    (등록순, 최신순), so one range covers them; otherwise one range per root."""
-    replies = Comment.objects.filter(article_id=article_id, parent__isnull=False)
-    if contiguous:
-        low, high = min(roots, key=lambda root: root.path), max(roots, key=lambda root: root.path)
-        return replies.filter(path__gt=low.path, path__lt=_after(high)).in_thread_order()
-    ranges = reduce(or_, (Q(path__gt=root.path, path__lt=_after(root)) for root in roots))
-    return replies.filter(ranges).in_thread_order()
+def replies_of(article_id: int, roots: list[Comment]) -> QuerySet[Comment]:
+    """The replies under `roots` in thread order: those whose path starts with a root's path (the
+    expression index `comment_thread_root`)."""
+    return (
+        Comment.objects.filter(article_id=article_id, parent__isnull=False)
+        .alias(root=Substr("path", 1, PATH_STEP))
+        .filter(root__in=[root.path for root in roots])
+        .in_thread_order()
+    )
 
 
 def page_query(sort: str, number: int) -> str:
@@ -111,7 +104,7 @@ def thread_page(article_id: int, sort: str = "", number: object = 1) -> ThreadPa
     if not roots:
         return page
     by_root: dict[str, list[Comment]] = {root.path: [] for root in roots}
-    for reply in replies_of(article_id, roots, contiguous=sort != "likes"):
+    for reply in replies_of(article_id, roots):
         by_root[reply.path[:PATH_STEP]].append(reply)
     for root in roots:
         page.comments.append(root)
