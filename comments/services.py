@@ -224,7 +224,7 @@ def comment_vote(*, comment: Comment, member: User, value: int) -> tuple[int, in
         if current["status"] != Comment.Status.VISIBLE:
             raise ValidationError("삭제되었거나 숨겨진 댓글에는 공감하거나 비공감할 수 없습니다.")
         vote = CommentVote.objects.filter(comment=comment, member=member).first()
-        change = {CommentVote.Value.LIKE: 0, CommentVote.Value.DISLIKE: 0}
+        change: dict[int, int] = {CommentVote.Value.LIKE: 0, CommentVote.Value.DISLIKE: 0}
         now: int | None
         if vote is None:
             CommentVote.objects.create(comment=comment, member=member, value=value)
