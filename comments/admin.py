@@ -43,7 +43,19 @@ class CommentAdmin(admin.ModelAdmin):
     list_select_related = ("author", "article")
     search_fields = ("text", "author__username", "author__nickname", "article__title")
     ordering = ("-report_count", "-created_at")
-    fields = ("article", "author", "text", "status", "depth", "report_count", "created_at", "edited_at", "moderated_at")
+    fields = (
+        "article",
+        "author",
+        "text",
+        "status",
+        "depth",
+        "like_count",
+        "dislike_count",
+        "report_count",
+        "created_at",
+        "edited_at",
+        "moderated_at",
+    )
     readonly_fields = fields
     inlines = [CommentReportInline]
     actions = ["hide", "unhide", "dismiss_reports", "ban_authors"]

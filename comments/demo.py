@@ -2,7 +2,8 @@
 
 Each conversation is attached to an article by its title and written only if no demo member has
 commented there yet, so seeding again adds nothing twice. The members get a demo password, which
-`logins()` prints.
+`logins()` prints. The members also 공감/비공감 each other's comments (BEST 댓글 on the bus-route
+articles), and one article has enough threads for two comment pages.
 """
 
 import datetime
@@ -15,7 +16,7 @@ from articles.models import Article
 from pages.models import Document
 
 from . import services
-from .models import BannedWord, Comment, CommentReport
+from .models import BannedWord, Comment, CommentReport, CommentVote
 
 PASSWORD = "firstnews-member-2026"
 MEMBERS = [
@@ -23,6 +24,10 @@ MEMBERS = [
     ("demo_member2", "교하토박이"),
     ("demo_member3", "문산역지기"),
     ("demo_member4", "헤이리산책"),
+    ("demo_member5", "월롱들녘"),
+    ("demo_member6", "탄현새벽"),
+    ("demo_member7", "적성나들이"),
+    ("demo_member8", "광탄주민"),
 ]
 BANNED_WORDS = ["불법대출", "도박사이트", "작업대출"]
 
@@ -69,6 +74,50 @@ CONVERSATIONS = {
 }
 
 
+# The bus-route article gets a lively thread: a comment from every 마을 along the new routes, enough
+# top-level threads for two comment pages (50 a page).
+_VILLAGES = ["가람마을", "한빛마을", "해솔마을", "산내마을", "책향기마을", "청석마을", "노을마을", "별하람마을"]
+_REMARKS = [
+    "에서 서울역까지 몇 분 걸리는지 궁금합니다.",
+    " 정류장은 아침 7시대에 사람이 가장 많아요. 증차가 꼭 필요합니다.",
+    "에 사는데 이제 환승 없이 출근할 수 있겠네요.",
+    " 앞 정류장에 비 가림 시설도 같이 생기면 좋겠습니다.",
+    " 주민입니다. 첫차 시간이 조금만 더 빨랐으면 합니다.",
+    "에서는 막차 시간이 제일 중요합니다. 밤 11시 넘어서도 다니길 바랍니다.",
+    " 쪽은 기존 노선과 겹치는지 확인해 봐야겠어요.",
+]
+BUSY_ARTICLE = "운정 광역버스 2개 노선 신설… 출근길 배차 12분으로"
+CONVERSATIONS[BUSY_ARTICLE] += [
+    (f"v{number}", None, number % len(MEMBERS), village + remark, 70 + number * 4, "")
+    for number, (village, remark) in enumerate(
+        (village, remark) for remark in _REMARKS for village in _VILLAGES[: 8 if remark != _REMARKS[-1] else 2]
+    )
+]
+
+# 공감/비공감 by the demo members: (article, comment key, members who like it, members who dislike it).
+# With COMMENT_BEST_MIN_LIKES at its default of 5, the first three make the bus article's BEST 댓글.
+VOTES = [
+    (
+        "운정신도시 마을버스 노선 3개 신설…출퇴근 환승 쉬워진다",
+        "a",
+        [1, 2, 3, 4, 5, 6, 7],
+        [],
+    ),
+    ("운정신도시 마을버스 노선 3개 신설…출퇴근 환승 쉬워진다", "e", [0, 2, 3, 4, 5, 6], [7]),
+    ("운정신도시 마을버스 노선 3개 신설…출퇴근 환승 쉬워진다", "g", [0, 1, 2, 4, 5], [6, 7]),
+    ("운정신도시 마을버스 노선 3개 신설…출퇴근 환승 쉬워진다", "d", [3, 4], [0, 1, 5]),
+    ("금촌 전통시장 주말 야시장 개장…지역 경제에 온기 불어넣는다", "e", [0, 1, 3, 4, 5, 6], []),
+    ("금촌 전통시장 주말 야시장 개장…지역 경제에 온기 불어넣는다", "b", [0, 1, 4], [5]),
+    (
+        BUSY_ARTICLE,
+        "a",
+        [0, 2, 3, 4, 5, 6, 7],
+        [],
+    ),
+    (BUSY_ARTICLE, "v3", [0, 1, 2, 4], [6]),
+]
+
+
 def seed(out):
     members = seed_members()
     for word in BANNED_WORDS:
@@ -78,7 +127,8 @@ def seed(out):
         article = Article.objects.published().filter(title=title).first()
         if article is None or article.comments.filter(author__in=members).exists():
             continue
-        write_conversation(article, conversation, members)
+        comments = write_conversation(article, conversation, members)
+        cast_votes(title, comments, members)
         written += 1
     out.write(f"데모 댓글 대화 {written}개를 새로 만들었습니다.")
 
@@ -141,3 +191,14 @@ def write_conversation(article, conversation, members):
             if fate == "hidden":
                 services.comment_hide(comment=comment)
     services.comments_recount(article=article)
+    return written
+
+
+def cast_votes(title, comments, members):
+    """The demo members' 공감/비공감, cast through the service as clicks are."""
+    for voted_title, key, likes, dislikes in VOTES:
+        if voted_title != title:
+            continue
+        for numbers, value in ((likes, CommentVote.Value.LIKE), (dislikes, CommentVote.Value.DISLIKE)):
+            for number in numbers:
+                services.comment_vote(comment=comments[key], member=members[number], value=value)

@@ -2,6 +2,8 @@ import uuid
 
 from django import forms
 
+from accounts.captcha import NumericCaptchaField
+
 from .models import MAX_LENGTH, CommentReport
 from .services import normalize_text, too_long_message
 
@@ -31,10 +33,29 @@ class CommentForm(forms.Form):
     # One random value per form shown: posting the same form twice (a double click) posts once.
     token = forms.CharField(required=False, max_length=32, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, captcha=False, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("token", uuid.uuid4().hex)
+        if captcha:
+            # Many comments came from this network address lately: the site's numeric captcha lets one through.
+            self.fields["captcha"] = NumericCaptchaField(
+                help_text="이 네트워크(통신사·회사·아파트 공용 주소 등)에서 최근 댓글이 많이 등록되어, "
+                "자동 등록이 아님을 확인합니다."
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if "captcha" in self.fields and not any(key.startswith("captcha") for key in self.data):
+            # The first post after the limit carried no captcha: ask for it instead of calling it wrong.
+            self.errors.pop("captcha", None)
+            self.add_error("captcha", ADDRESS_LIMIT_MESSAGE)
+        return cleaned
+
+
+ADDRESS_LIMIT_MESSAGE = (
+    "이 네트워크에서 댓글이 많이 등록되었습니다. 아래 자동등록방지 숫자를 입력하면 댓글이 등록됩니다."
+)
 
 
 class CommentEditForm(forms.Form):

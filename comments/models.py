@@ -7,6 +7,8 @@ from typing import Self
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Substr
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
@@ -62,6 +64,10 @@ class Comment(models.Model):
     text = models.TextField("내용", max_length=MAX_LENGTH)
     status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.VISIBLE)
     report_count = models.PositiveIntegerField("신고 수", default=0)
+    # The votes of CommentVote, kept on the row (changed with F() in the vote's transaction) so that
+    # showing them costs nothing per comment.
+    like_count = models.PositiveIntegerField("공감", default=0, editable=False)
+    dislike_count = models.PositiveIntegerField("비공감", default=0, editable=False)
     # A random value from the form: a second submission of the same form (a double click) finds the first comment.
     token = models.CharField(max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField("작성 시각", default=timezone.now)
@@ -76,6 +82,12 @@ class Comment(models.Model):
         verbose_name_plural = "댓글"
         indexes = [
             models.Index(fields=["article", "path"], name="comment_thread"),
+            # A page of top-level threads (등록순 forwards, 최신순 backwards) without reading the replies.
+            models.Index(fields=["article", "path"], condition=Q(parent__isnull=True), name="comment_roots"),
+            # The replies of a page of threads: a path starts with its thread's top-level id.
+            models.Index("article", Substr("path", 1, PATH_STEP), name="comment_thread_root"),
+            # BEST 댓글 and 공감순: the most liked first.
+            models.Index(fields=["article", "-like_count", "id"], name="comment_liked"),
             models.Index(fields=["author", "-created_at"], name="comment_author_latest"),
             models.Index(fields=["-report_count", "-created_at"], name="comment_reports"),
         ]
@@ -87,7 +99,13 @@ class Comment(models.Model):
         return self.text[:40]
 
     def get_absolute_url(self):
-        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+        """The comment's permalink: it redirects to the article's comment page that holds it."""
+        return reverse("comments:permalink", args=[self.pk])
+
+    @property
+    def root_path(self):
+        """The path of the top-level comment of this thread."""
+        return self.path[:PATH_STEP]
 
     @property
     def is_visible(self):
@@ -109,6 +127,34 @@ class Comment(models.Model):
         """The path needs the comment's own id, so it is written right after the first save."""
         self.path = (self.parent.path if self.parent else "") + self.path_step()
         self.save(update_fields=["path"])
+
+
+class CommentVote(models.Model):
+    """A member's 공감 or 비공감 on a comment: one per member and comment, changed or withdrawn by clicking."""
+
+    class Value(models.IntegerChoices):
+        LIKE = 1, "공감"
+        DISLIKE = -1, "비공감"
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="votes", verbose_name="댓글")
+    # An erased member's votes stay counted, without a name, so the counts on the comment stay true.
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="comment_votes",
+        verbose_name="회원",
+    )
+    value = models.SmallIntegerField("공감/비공감", choices=Value.choices)
+    created_at = models.DateTimeField("시각", default=timezone.now)
+
+    class Meta:
+        verbose_name = "댓글 공감"
+        verbose_name_plural = "댓글 공감"
+        constraints = [models.UniqueConstraint(fields=["comment", "member"], name="comment_vote_once")]
+
+    def __str__(self):
+        return f"{self.get_value_display()}: {self.comment}"
 
 
 class CommentReport(models.Model):

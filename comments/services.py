@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -21,15 +22,13 @@ from django.utils import timezone
 from articles.models import Article
 from lib import pagecache, ratelimit
 
-from .models import MAX_LENGTH, BannedWord, Comment, CommentBan, CommentReport
+from .models import MAX_LENGTH, BannedWord, Comment, CommentBan, CommentReport, CommentVote
 
 if TYPE_CHECKING:
     from accounts.models import User
 
 MIN_INTERVAL = datetime.timedelta(seconds=30)
-# At most this many comment posts from one network address per window, whoever is logged in.
-ADDRESS_LIMIT = 10
-ADDRESS_WINDOW = 600
+HOUR = datetime.timedelta(hours=1)
 
 
 def normalize_text(text: str | None) -> str:
@@ -56,16 +55,15 @@ def is_banned(user: User) -> bool:
 
 
 def address_over_limit(address: str | None) -> bool:
-    """True once this address has had ADDRESS_LIMIT accepted comments in the window (counts nothing).
-
-    Only a keyed hash of the address reaches the cache, never the address itself.
-    """
-    return ratelimit.used("comments.address", address or "unknown") >= ADDRESS_LIMIT
+    """True once this address has had COMMENT_ADDRESS_LIMIT accepted comments in the window (counts
+    nothing); the form then asks for the numeric captcha. Only a keyed hash of the address reaches the
+    cache, never the address itself."""
+    return ratelimit.used("comments.address", address or "unknown") >= settings.COMMENT_ADDRESS_LIMIT
 
 
 def count_address_post(address: str | None) -> None:
     """Count one accepted comment from this address; refused attempts are never counted."""
-    ratelimit.count("comments.address", address or "unknown", ADDRESS_WINDOW)
+    ratelimit.count("comments.address", address or "unknown", settings.COMMENT_ADDRESS_WINDOW)
 
 
 def _lock_article(article_id: int) -> None:
@@ -108,6 +106,17 @@ def comment_create(
                 {
                     "text": f"댓글은 {int(MIN_INTERVAL.total_seconds())}초에 한 번 쓸 수 있습니다. {wait}초 뒤에 다시 등록하세요."
                 }
+            )
+        limit = settings.COMMENT_MEMBER_HOURLY_LIMIT
+        in_last_hour = list(
+            Comment.objects.filter(author=author, created_at__gt=now - HOUR)
+            .order_by("-created_at")
+            .values_list("created_at", flat=True)[:limit]
+        )
+        if len(in_last_hour) >= limit:
+            wait = max(1, int((in_last_hour[-1] + HOUR - now).total_seconds() + 59) // 60)
+            raise ValidationError(
+                {"text": f"댓글은 한 시간에 {limit}개까지 쓸 수 있습니다. {wait}분 뒤에 다시 등록하세요."}
             )
         validate_text(text)
         if parent is not None:
@@ -193,6 +202,51 @@ def comment_report(*, comment: Comment, reporter: User, reason: str) -> None:
             Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1, moderated_at=None)
     except IntegrityError:
         raise ValidationError("이미 신고한 댓글입니다.") from None
+
+
+def comment_vote(*, comment: Comment, member: User, value: int) -> tuple[int, int, int | None]:
+    """Cast, change or withdraw a member's 공감 (1) or 비공감 (-1): the same value again withdraws it.
+
+    The counts on the comment move with F() in the vote's transaction, after a no-op update that takes
+    the comment's row lock, so concurrent clicks on one comment run one after another. Nothing here moves
+    the page-cache generation: counts on cached anonymous pages catch up when those pages expire.
+    Returns (공감 count, 비공감 count, the member's vote now or None).
+    """
+    if value not in CommentVote.Value.values:
+        raise ValidationError("공감 또는 비공감을 고르세요.")
+    with transaction.atomic():
+        rows = Comment.objects.filter(pk=comment.pk)
+        if not rows.update(like_count=F("like_count")):
+            raise ValidationError("댓글을 찾을 수 없습니다.")
+        current = rows.values("author_id", "status").get()
+        if current["author_id"] == member.pk:
+            raise ValidationError("자신의 댓글에는 공감하거나 비공감할 수 없습니다.")
+        if current["status"] != Comment.Status.VISIBLE:
+            raise ValidationError("삭제되었거나 숨겨진 댓글에는 공감하거나 비공감할 수 없습니다.")
+        vote = CommentVote.objects.filter(comment=comment, member=member).first()
+        change: dict[int, int] = {CommentVote.Value.LIKE: 0, CommentVote.Value.DISLIKE: 0}
+        now: int | None
+        if vote is None:
+            CommentVote.objects.create(comment=comment, member=member, value=value)
+            change[value] += 1
+            now = value
+        elif vote.value == value:
+            vote.delete()
+            change[value] -= 1
+            now = None
+        else:
+            change[vote.value] -= 1
+            change[value] += 1
+            vote.value = value
+            vote.created_at = timezone.now()
+            vote.save(update_fields=["value", "created_at"])
+            now = value
+        rows.update(
+            like_count=F("like_count") + change[CommentVote.Value.LIKE],
+            dislike_count=F("dislike_count") + change[CommentVote.Value.DISLIKE],
+        )
+        likes, dislikes = rows.values_list("like_count", "dislike_count").get()
+    return likes, dislikes, now
 
 
 def _set_status(comment: Comment, old: str, new: str) -> bool:

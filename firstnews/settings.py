@@ -345,6 +345,21 @@ EPAPER_PDF_MAX_BYTES = 50 * 1024 * 1024
 # Banner impressions/clicks wait in the cache and reach the database in batches of this size.
 ADS_FLUSH_EVERY = env_int("ADS_FLUSH_EVERY", 100)
 
+# == Comments (comments/): see README "Comments (댓글)" ==
+# Top-level threads per comment page; replies always stay with their thread.
+COMMENT_THREADS_PER_PAGE = env_int("COMMENT_THREADS_PER_PAGE", 50)
+# BEST 댓글: the top three comments with at least this many 공감.
+COMMENT_BEST_MIN_LIKES = env_int("COMMENT_BEST_MIN_LIKES", 5)
+# 공감/비공감 clicks a member may make per minute.
+COMMENT_VOTES_PER_MINUTE = env_int("COMMENT_VOTES_PER_MINUTE", 30)
+# Accepted comments a member may post per hour (besides 30 seconds between two).
+COMMENT_MEMBER_HOURLY_LIMIT = env_int("COMMENT_MEMBER_HOURLY_LIMIT", 20)
+# Accepted comments from one network address per COMMENT_ADDRESS_WINDOW seconds before the form asks for
+# the numeric captcha. High on purpose: mobile carriers (CGNAT), offices and apartment blocks put many
+# members behind one address, and the per-member rules above already hold each member back.
+COMMENT_ADDRESS_LIMIT = env_int("COMMENT_ADDRESS_LIMIT", 60)
+COMMENT_ADDRESS_WINDOW = env_int("COMMENT_ADDRESS_WINDOW", 600)
+
 # == Members (accounts): numeric captcha, login lockout, signup rules ==
 # The captcha is a 6-digit number; every answer, right or wrong, uses the challenge up.
 # CAPTCHA_TEST_MODE is never set here: tests turn it on, and a system check refuses it outside DEBUG.

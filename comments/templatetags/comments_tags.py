@@ -9,8 +9,10 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from comments.forms import CommentForm
-from comments.models import Comment
-from comments.services import is_banned
+from comments.models import CommentVote
+from comments.services import address_over_limit, is_banned
+from comments.threads import PAGE_PARAM, SORT_PARAM, SORTS, best_of, clean_sort, page_query, thread_page
+from lib.netaddr import client_ip
 
 register = template.Library()
 
@@ -53,36 +55,60 @@ def nest(comments):
     return range(len(open_lists))
 
 
-def add_action_urls(comments):
-    """The reply, edit, delete and report links of each comment, reversed once rather than per comment."""
+def add_action_urls(comments, member):
+    """The reply, edit, delete, report and vote addresses of each comment, reversed once rather than per comment."""
     marker = 987654321
-    patterns = {name: reverse(f"comments:{name}", args=[marker]) for name in ("reply", "edit", "delete", "report")}
+    names = ("reply", "edit", "delete", "report", "vote") if member else ("permalink",)
+    patterns = {name: reverse(f"comments:{name}", args=[marker]) for name in names}
+    login = resolve_url(settings.LOGIN_URL)
     for comment in comments:
         comment.urls = {name: url.replace(str(marker), str(comment.pk)) for name, url in patterns.items()}
+        if not member:
+            comment.urls["login"] = f"{login}?{urlencode({'next': comment.urls['permalink']})}"
+
+
+def add_own_votes(comments, user):
+    """Each comment's `my_vote` ("like", "dislike" or ""): one query for the member's votes on these comments."""
+    ids = {comment.pk for comment in comments}
+    votes = dict(CommentVote.objects.filter(member=user, comment_id__in=ids).values_list("comment_id", "value"))
+    names = {CommentVote.Value.LIKE: "like", CommentVote.Value.DISLIKE: "dislike"}
+    for comment in comments:
+        comment.my_vote = names.get(votes.get(comment.pk), "")
 
 
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comment_section(context, article):
-    """The comments under an article: count, threaded list, and a form for members or a login prompt for guests."""
+    """The comments under an article: count, BEST 댓글, sort links, one page of threads with page links,
+    and a form for members or a login prompt for guests."""
     request = context["request"]
     user = request.user
     if not article.is_public:
         return {"closed": True}
-    comments = list(Comment.objects.filter(article=article).in_thread_order())
+    sort = clean_sort(request.GET.get(SORT_PARAM))
+    page = thread_page(article.pk, sort, request.GET.get(PAGE_PARAM) or 1)
+    comments = page.comments
+    best = best_of(article.pk) if comments else []
     section = {
         "article": article,
         "comments": comments,
+        "page": page,
+        "best": best,
+        "sorts": [(value, label, page_query(value, 1)) for value, label in SORTS.items()],
         "trailing_closes": nest(comments),
         "user": user,
     }
+    add_action_urls(comments, member=user.is_authenticated)
     if user.is_authenticated:
-        add_action_urls(comments)
+        if comments:
+            add_own_votes(comments, user)
+        banned = is_banned(user)
         section.update(
-            banned=is_banned(user),
-            form=CommentForm(),
+            banned=banned,
+            form=CommentForm(captcha=not banned and address_over_limit(client_ip(request) or "")),
             reply_form=CommentForm(auto_id="reply_%s"),  # ids apart from the main form's
             csrf_token=context.get("csrf_token"),
             messages=context.get("messages"),
+            here=request.get_full_path(),
         )
     else:
         next_url = f"{article.get_absolute_url()}#comments"

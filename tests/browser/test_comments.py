@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from comments import services
 from comments.models import Comment
+from tests.browser.test_reader_layout import AXE, DESKTOP, PHONE, audit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -183,3 +184,106 @@ def test_comment_thread_fits_a_320px_phone(live_server, page, screenshot, articl
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     screenshot(page, "comments-320px", full_page=False)
+
+
+def comment_box(page, comment):
+    return page.locator(f"#comment-{comment.pk} > .comment__body")
+
+
+def test_two_members_like_a_comment_and_sort_by_likes(
+    live_server, browser, page, screenshot, article, member, neighbour, django_user_model, settings
+):
+    settings.COMMENT_BEST_MIN_LIKES = 2
+    writer = django_user_model.objects.create_user(username="writer", nickname="금촌주민")
+    early = services.comment_create(article=article, author=writer, text="일찍 쓴 댓글입니다.")
+    let_time_pass(writer)
+    liked = services.comment_create(article=article, author=writer, text="공감을 많이 받을 댓글입니다.")
+    url = live_server.url + article.get_absolute_url()
+
+    # The first member likes it: the count changes in place, the button says it is pressed.
+    log_in(page, live_server, member)
+    page.goto(url)
+    like = comment_box(page, liked).get_by_role("button", name="공감", exact=False).first
+    expect(like).to_have_attribute("aria-pressed", "false")
+    like.click()
+    expect(like).to_have_attribute("aria-pressed", "true")
+    expect(like).to_have_text("공감 1")
+    assert page.url == url  # no page load
+    expect(page.locator("#comment-vote-status")).to_have_text("공감했습니다. 공감 1, 비공감 0")
+
+    # The second member, in a browser of their own, likes it too.
+    other = browser.new_context(locale="ko-KR", timezone_id="Asia/Seoul")
+    second = other.new_page()
+    log_in(second, live_server, neighbour)
+    second.goto(url)
+    comment_box(second, liked).get_by_role("button", name="공감", exact=False).first.click()
+    expect(comment_box(second, liked).get_by_role("button", name="공감", exact=False).first).to_have_text("공감 2")
+    other.close()
+
+    # Both likes show; the comment is now BEST and first in 공감순.
+    page.reload()
+    expect(like).to_have_text("공감 2")
+    expect(page.locator(".comments-best")).to_contain_text("공감을 많이 받을 댓글입니다.")
+    page.locator(".comments__sort").get_by_role("link", name="공감순").click()
+    expect(page.locator(".comments__sort a[aria-current]")).to_have_text("공감순")
+    roots = page.locator(".comment--depth-1")
+    expect(roots.first).to_have_attribute("id", f"comment-{liked.pk}")
+    expect(roots.nth(1)).to_have_attribute("id", f"comment-{early.pk}")
+    screenshot(page, "comments-likes-sorted")
+
+    # The BEST entry leads to the comment's place in the thread.
+    page.locator(".comments-best a").first.click()
+    page.wait_for_url(f"**#comment-{liked.pk}")
+
+    # Clicking again withdraws the like.
+    like = comment_box(page, liked).get_by_role("button", name="공감", exact=False).first
+    like.click()
+    expect(like).to_have_attribute("aria-pressed", "false")
+    expect(like).to_have_text("공감 1")
+    assert Comment.objects.get(pk=liked.pk).like_count == 1
+
+
+def test_a_vote_without_javascript_comes_back_to_the_comment(live_server, browser, article, member, neighbour):
+    theirs = services.comment_create(article=article, author=neighbour, text="자바스크립트 없이 비공감해 보세요.")
+    context = browser.new_context(java_script_enabled=False, locale="ko-KR", timezone_id="Asia/Seoul")
+    page = context.new_page()
+    page.goto(live_server.url + article.get_absolute_url() + "?sort=newest")
+    guest_link = comment_box(page, theirs).get_by_role("link", name="비공감", exact=False)
+    assert "next=%2Fcomments%2F" in guest_link.get_attribute("href")
+    log_in(page, live_server, member)
+    page.reload()
+    with page.expect_navigation():
+        comment_box(page, theirs).get_by_role("button", name="비공감", exact=False).click()
+    assert page.url.endswith(f"?sort=newest#comment-{theirs.pk}")
+    dislike = comment_box(page, theirs).get_by_role("button", name="비공감", exact=False)
+    expect(dislike).to_have_attribute("aria-pressed", "true")
+    expect(dislike).to_have_text("비공감 1")
+    context.close()
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core 없음: cd tests/browser/axe && npm ci")
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_axe_finds_no_violations_in_a_busy_comment_section(
+    live_server, browser, article, member, neighbour, settings, viewport
+):
+    settings.COMMENT_THREADS_PER_PAGE = 3
+    settings.COMMENT_BEST_MIN_LIKES = 1
+    for number in range(5):
+        let_time_pass(neighbour)
+        root = services.comment_create(article=article, author=neighbour, text=f"{number}번째 의견입니다.")
+        services.comment_vote(comment=root, member=member, value=1 if number % 2 else -1)
+    let_time_pass(member)
+    services.comment_create(article=article, author=member, text="제 의견도 남깁니다.", parent=root)
+    found = {}
+    for who in ("guest", "member"):
+        ctx = browser.new_context(viewport=viewport, locale="ko-KR", timezone_id="Asia/Seoul", bypass_csp=True)
+        page = ctx.new_page()
+        if who == "member":
+            log_in(page, live_server, member)
+        page.goto(live_server.url + article.get_absolute_url() + "?sort=likes")
+        assert page.locator(".comments-best, .comments__pages, .comment__votes").count() >= 3
+        violations = audit(page)
+        if violations:
+            found[who] = violations
+        ctx.close()
+    assert found == {}

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.db import models
 
 from articles.models import Article
 from comments import demo
@@ -42,3 +43,23 @@ def test_demo_members_can_log_in_with_the_printed_password(django_user_model, de
     # they joined through signup, so their consents to the terms and the privacy policy are on record
     for member in members:
         assert {consent.kind for consent in member.consents.all()} == {"terms", "privacy"}
+
+
+def test_demo_votes_make_best_comments_and_one_article_has_two_comment_pages(client, demo_articles, settings):
+    from comments.models import CommentVote
+
+    settings.COMMENT_BEST_MIN_LIKES = 5
+    settings.COMMENT_THREADS_PER_PAGE = 50
+    demo.seed(io.StringIO())
+    for comment in Comment.objects.all():
+        votes = CommentVote.objects.filter(comment=comment)
+        assert comment.like_count == votes.filter(value=1).count()
+        assert comment.dislike_count == votes.filter(value=-1).count()
+    assert not CommentVote.objects.filter(member_id=models.F("comment__author_id")).exists()
+    page = client.get(demo_articles[0].get_absolute_url()).content.decode()
+    best = page.split('id="comments-best-title"')[1].split("</section>")[0]
+    assert best.count("comments-best__item") == 3
+    busy = next(article for article in demo_articles if article.title == demo.BUSY_ARTICLE)
+    page = client.get(busy.get_absolute_url()).content.decode()
+    assert f'href="{busy.get_absolute_url()}?cpage=2#comments"' in page
+    assert len(set(Comment.objects.filter(article=busy).values_list("text", flat=True))) == busy.comments.count()

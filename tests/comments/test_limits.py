@@ -61,7 +61,7 @@ def test_posting_the_same_form_twice_posts_once(logged_in, article):
     first = post(logged_in, article, "두 번 누른 댓글", token="a" * 32)
     second = post(logged_in, article, "두 번 누른 댓글", token="a" * 32)
     comment = Comment.objects.get()
-    assert first["Location"] == second["Location"] == comment.get_absolute_url().replace("http://testserver", "")
+    assert first["Location"] == second["Location"] == f"{article.get_absolute_url()}#comment-{comment.pk}"
 
 
 def test_each_form_shown_carries_its_own_token(logged_in, article):
@@ -72,19 +72,63 @@ def test_each_form_shown_carries_its_own_token(logged_in, article):
     assert token not in second
 
 
-def test_one_address_may_post_only_so_often(client, django_user_model, article, monkeypatch):
-    monkeypatch.setattr(services, "ADDRESS_LIMIT", 2)
+def test_past_the_address_limit_the_form_asks_for_the_captcha_and_keeps_the_text(
+    client, django_user_model, article, settings
+):
+    settings.COMMENT_ADDRESS_LIMIT = 2
     for number in range(3):
         user = django_user_model.objects.create_user(username=f"user{number}", nickname=f"주민{number}")
         client.force_login(user)
         response = post(client, article, f"{number}번째 주민의 댓글")
-    assert response.status_code == 429
-    assert "이 네트워크에서 댓글이 너무 많이 등록되었습니다." in response.content.decode()
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "이 네트워크에서 댓글이 많이 등록되었습니다. 아래 자동등록방지 숫자를 입력하면 댓글이 등록됩니다." in page
+    assert 'name="captcha_1"' in page
+    assert "2번째 주민의 댓글</textarea>" in page
     assert Comment.objects.count() == 2
+    # The member's article page now shows the captcha in the comment form itself.
+    assert 'name="captcha_1"' in client.get(article.get_absolute_url()).content.decode()
 
 
-def test_refused_attempts_do_not_count_toward_the_address_limit(client, django_user_model, article, monkeypatch):
-    monkeypatch.setattr(services, "ADDRESS_LIMIT", 1)
+def captcha_answer(client, article):
+    """Ask the article page for a challenge key, load its image (which makes the challenge) and read the digits."""
+    from captcha.models import CaptchaStore
+
+    page = client.get(article.get_absolute_url()).content.decode()
+    key = page.split('name="captcha_0" value="')[1].split('"')[0]
+    assert client.get(reverse("captcha-image", args=[key])).status_code == 200
+    return key, CaptchaStore.objects.get(hashkey=key).response
+
+
+def test_a_right_captcha_lets_the_comment_through(client, member, article, settings):
+    settings.COMMENT_ADDRESS_LIMIT = 0
+    client.force_login(member)
+    key, digits = captcha_answer(client, article)
+    response = client.post(
+        reverse("comments:post", args=[article.pk]),
+        {"text": "숫자를 넣고 쓴 댓글", "captcha_0": key, "captcha_1": digits},
+    )
+    assert response.status_code == 302
+    assert Comment.objects.get().text == "숫자를 넣고 쓴 댓글"
+
+
+def test_a_wrong_captcha_is_refused_next_to_the_field_with_a_new_challenge(client, member, article, settings):
+    settings.COMMENT_ADDRESS_LIMIT = 0
+    client.force_login(member)
+    key, digits = captcha_answer(client, article)
+    wrong = "000000" if digits != "000000" else "111111"
+    response = client.post(
+        reverse("comments:post", args=[article.pk]), {"text": "틀린 숫자와 댓글", "captcha_0": key, "captcha_1": wrong}
+    )
+    page = response.content.decode()
+    assert "자동등록방지 숫자가 틀렸습니다." in page
+    assert "틀린 숫자와 댓글</textarea>" in page
+    assert f'value="{key}"' not in page  # a used challenge is never offered again
+    assert not Comment.objects.exists()
+
+
+def test_refused_attempts_do_not_count_toward_the_address_limit(client, django_user_model, article, settings):
+    settings.COMMENT_ADDRESS_LIMIT = 1
     BannedWord.objects.create(word="바보")
     client.force_login(django_user_model.objects.create_user(username="user0", nickname="주민0"))
     for _ in range(3):
@@ -92,15 +136,13 @@ def test_refused_attempts_do_not_count_toward_the_address_limit(client, django_u
     client.force_login(django_user_model.objects.create_user(username="user1", nickname="주민1"))
     assert post(client, article, "받아들여진 첫 댓글").status_code == 302
     client.force_login(django_user_model.objects.create_user(username="user2", nickname="주민2"))
-    assert post(client, article, "한도를 넘은 댓글").status_code == 429
+    assert "자동등록방지" in post(client, article, "한도를 넘은 댓글").content.decode()
     assert Comment.objects.count() == 1
 
 
-def test_behind_the_proxy_the_limit_counts_each_forwarded_address(
-    client, django_user_model, article, monkeypatch, settings
-):
+def test_behind_the_proxy_the_limit_counts_each_forwarded_address(client, django_user_model, article, settings):
     settings.TRUST_X_FORWARDED_FOR = True
-    monkeypatch.setattr(services, "ADDRESS_LIMIT", 1)
+    settings.COMMENT_ADDRESS_LIMIT = 1
     for number, address in enumerate(["198.51.100.1", "198.51.100.2", "198.51.100.2"]):
         client.force_login(django_user_model.objects.create_user(username=f"user{number}", nickname=f"주민{number}"))
         response = client.post(
@@ -108,8 +150,26 @@ def test_behind_the_proxy_the_limit_counts_each_forwarded_address(
             {"text": f"{number}번째 댓글"},
             HTTP_X_FORWARDED_FOR=f"203.0.113.9, {address}",
         )
-    assert response.status_code == 429
+    assert "자동등록방지" in response.content.decode()
     assert Comment.objects.count() == 2
+
+
+def test_a_member_may_post_only_so_many_comments_an_hour(logged_in, member, article, settings):
+    settings.COMMENT_MEMBER_HOURLY_LIMIT = 3
+    now = timezone.now()
+    for minutes in (50, 40, 30):
+        Comment.objects.create(
+            article=article, author=member, text="앞서 쓴 댓글", created_at=now - datetime.timedelta(minutes=minutes)
+        )
+    response = post(logged_in, article, "한 시간에 네 번째 댓글")
+    page = response.content.decode()
+    assert "댓글은 한 시간에 3개까지 쓸 수 있습니다. 10분 뒤에 다시 등록하세요." in page
+    assert "한 시간에 네 번째 댓글</textarea>" in page
+    assert Comment.objects.count() == 3
+    Comment.objects.filter(created_at__lt=now - datetime.timedelta(minutes=45)).update(
+        created_at=now - datetime.timedelta(minutes=61)
+    )
+    assert post(logged_in, article, "한 시간이 지나 쓴 댓글").status_code == 302
 
 
 @pytest.mark.parametrize("text", ["정말 바보 같은 기사", "정말 바 보 같은", "BAKA baka", "ｂａｋａ", "b.a.k.a"])
