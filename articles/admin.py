@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -29,11 +29,12 @@ from .models import (
     Group,
     ReporterProfile,
     ReviewStep,
+    Revision,
     Section,
     Tag,
 )
 from .portal_report import OWN_SHARE_TARGET, kst, month_range, monthly_shares, own_share, portal_csv
-from .revisions import revision_diff
+from .revisions import revision_diff, revision_name
 
 _PARTICLE = re.compile(r'([^"“]+)(["”])(이|가|을|를)(?= )')
 
@@ -194,6 +195,12 @@ class ArticleAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.portal_report_csv),
                 name="articles_portal_report_csv",
             ),
+            path("preview/", self.admin_site.admin_view(self.preview_view), name="articles_article_preview"),
+            path(
+                "<int:object_id>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="articles_article_preview_change",
+            ),
             path(
                 "<int:object_id>/revisions/",
                 self.admin_site.admin_view(self.revisions_view),
@@ -297,7 +304,6 @@ class ArticleAdmin(admin.ModelAdmin):
             # Publishing a draft written days ago dates it now, unless the desk set the time itself.
             obj.published_at = timezone.now()
         super().save_model(request, obj, form, change)
-        services.revision_record(article=obj, author=request.user)
         step = services.review_record(
             article=obj,
             old_status=old_status,
@@ -307,6 +313,11 @@ class ArticleAdmin(admin.ModelAdmin):
         )
         if step is not None:
             messages.info(request, REVIEW_MESSAGES[step.action].format(when=kst(obj.published_at)))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # After the tags and bylines are saved, so the revision holds them too.
+        services.revision_record(article=form.instance, author=request.user)
 
     def changelist_view(self, request, extra_context=None):
         extra_context = extra_context or {}
@@ -369,6 +380,54 @@ class ArticleAdmin(admin.ModelAdmin):
         url = reverse("admin:articles_article_revisions", args=[obj.pk])
         return format_html('<a href="{}">저장된 판 {}개: 비교하고 되돌리기</a>', url, count)
 
+    # 미리보기
+
+    def preview_view(self, request, object_id=None):
+        """The form's unsaved article in the reader's design, in its own tab.
+
+        Staff only, POST with the form's CSRF token (admin_view), never cached (admin_view's never_cache:
+        private, no-store; a POST never reaches lib.pagecache), not counted (no visitor beacon), and
+        nothing saved: the form and its inline bylines are only validated onto unsaved objects. The body
+        goes through the same sanitiser a save uses; the lead photo is the one already uploaded.
+        """
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if object_id is None:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            obj, article = None, Article(reporter=request.user)
+        else:
+            obj = self.get_object(request, str(object_id))
+            if obj is None:
+                raise Http404("기사가 없습니다.")
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+            article = obj
+        form = self.get_form(request, obj, change=obj is not None)(request.POST, instance=article)
+        form.is_valid()  # puts every valid field on the unsaved instance; the rest keep their stored values
+        article.sanitize_body()
+        if not can_publish(request.user):
+            article.reporter = request.user
+        if article.section_id is None:
+            article.section = Section.objects.select_related("group").filter(group__kind=Group.Kind.ARTICLES).first()
+        bylines = []
+        formsets, _ = self._create_formsets(request, article, change=obj is not None)  # noqa: SLF001
+        for formset in formsets:
+            if formset.model is Byline:
+                for row in formset.forms:
+                    if row.is_valid() and row.cleaned_data.get("reporter") and not row.cleaned_data.get("DELETE"):
+                        bylines.append(Byline(reporter=row.cleaned_data["reporter"], role=row.cleaned_data["role"]))
+        context = {
+            "article": article,
+            "preview": True,
+            "credits": article.credits_with(bylines),
+            "current_group": article.section.group,
+            "current_section": article.section,
+        }
+        response = TemplateResponse(request, "articles/article_detail.html", context)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
     # revisions
 
     def revisions_view(self, request, object_id):
@@ -376,15 +435,12 @@ class ArticleAdmin(admin.ModelAdmin):
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         revisions = list(article.revisions.select_related("author"))
-        by_number = {revision.number: revision for revision in revisions}
-        diff = None
-        try:
-            older = by_number.get(int(request.GET.get("a", "")))
-            newer = by_number.get(int(request.GET.get("b", "")))
-        except ValueError:
-            older = newer = None
-        if older and newer:
-            diff = revision_diff(older, newer)
+        # "current" is the article as it is now (a revision numbered 0, not stored).
+        by_number = {str(revision.number): revision for revision in revisions}
+        by_number["current"] = Revision(article=article, number=0, data=Revision.snapshot(article))
+        older = by_number.get(request.GET.get("a", ""))
+        newer = by_number.get(request.GET.get("b", ""))
+        diff = revision_diff(older, newer, article) if older and newer else None
         context = {
             **self.admin_site.each_context(request),
             "title": f"판 기록: {article.title}",
@@ -393,6 +449,8 @@ class ArticleAdmin(admin.ModelAdmin):
             "revisions": revisions,
             "older": older,
             "newer": newer,
+            "older_name": revision_name(older) if older else "",
+            "newer_name": revision_name(newer) if newer else "",
             "diff": diff,
             "can_restore": self.has_change_permission(request, article),
         }
