@@ -95,6 +95,18 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        for name in ("title", "subtitle"):
+            if name in self.fields:
+                # The count as stored (also without JavaScript); static/js/admin_article.js keeps it live.
+                field = self.fields[name]
+                typed = str((self.data.get(self.add_prefix(name)) if self.is_bound else self.initial.get(name)) or "")
+                field.widget.attrs["class"] = "vLargeTextField article-headline"
+                field.help_text = format_html(
+                    '<span class="charcount" data-charcount-for="{}">{}</span>/{}자',
+                    self.auto_id % self.add_prefix(name),
+                    len(typed),
+                    field.max_length,
+                )
         if "section" in self.fields:  # absent when the article is read-only for this user
             self.fields["section"].queryset = Section.objects.filter(group__kind=Group.Kind.ARTICLES).select_related(
                 "group"
@@ -185,6 +197,11 @@ class ArticleAdmin(admin.ModelAdmin):
         ("검토", {"fields": ("review_note", "review_log", "revision_links")}),
     )
     change_form_template = "admin/articles/article/change_form.html"
+
+    class Media:
+        css = {"all": ["css/admin_article.css"]}
+        js = ["js/admin_article.js"]
+
     change_list_template = "admin/articles/article/change_list.html"
 
     def get_urls(self):

@@ -296,6 +296,8 @@ X_FRAME_OPTIONS = "DENY"  # only the e-paper PDF may be framed, by our own editi
 # Rich text: CKEditor 5 in the admin; uploads go through our own checked view.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "articles:editor_upload"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "gif", "webp"]
+# The article text inside the editor styled as readers see it (site.css's .story__body rules, scoped to the editor).
+CKEDITOR_5_CUSTOM_CSS = "css/editor.css"
 CKEDITOR_5_CONFIGS = {
     "article": {
         "language": "ko",

@@ -153,3 +153,47 @@ def test_breaking_bar_rotates_pauses_and_fits_a_phone(live_server, page, screens
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     screenshot(page, "newsroom-breaking-320px", full_page=False)
+
+
+def test_roomy_form_styled_editor_and_preview_in_a_new_tab(live_server, page, screenshot, editor):
+    """At 1280 px: 제목 spans the form with a live count, a 소제목 in the editor looks like one, and
+    미리보기 opens the unsaved article in the reader's design in a new tab without saving it."""
+    log_in(page, live_server, "desk")
+    page.goto(live_server.url + "/admin/articles/article/add/")
+    title = page.locator("#id_title")
+    assert title.bounding_box()["width"] > 800  # was about 270 px
+    assert page.locator("#id_subtitle").bounding_box()["width"] > 800
+    page.select_option("#id_section", label="퍼스트뉴스 › 파주뉴스")
+    headline = "운정호수공원 야간 개방, 밤 10시까지 한 시간 늘린다"
+    title.fill(headline)
+    assert page.locator('[data-charcount-for="id_title"]').inner_text() == str(len(headline)) == "30"
+    page.fill("#id_subtitle", "여름철 한시 운영")
+    assert page.locator('[data-charcount-for="id_subtitle"]').inner_text() == "9"
+    editable = page.locator(".ck-editor__editable")
+    editable.click()
+    page.keyboard.type("관리 인력")
+    page.locator(".ck-heading-dropdown button").first.click()
+    page.get_by_role("menuitemradio", name="소제목", exact=True).click()
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("파주시는 운정호수공원 야간 개방 시간을 밤 10시까지 늘린다고 밝혔다.")
+    heading = editable.locator("h2")
+    paragraph = editable.locator("p").first
+    size = heading.evaluate("element => parseFloat(getComputedStyle(element).fontSize)")
+    body_size = paragraph.evaluate("element => parseFloat(getComputedStyle(element).fontSize)")
+    assert size >= 1.4 * body_size  # the reader's 소제목, not the admin's small h2
+    screenshot(page, "newsroom-7-roomy-form", full_page=False)
+
+    with page.context.expect_page() as opened:
+        page.get_by_role("button", name="미리보기").click()
+    preview = opened.value
+    preview.wait_for_load_state()
+    assert preview.locator("h1").inner_text() == "운정호수공원 야간 개방, 밤 10시까지 한 시간 늘린다"
+    assert preview.locator(".story__subtitle").inner_text() == "여름철 한시 운영"
+    assert preview.locator(".story__body h2").inner_text() == "관리 인력"
+    assert "미리보기" in preview.locator(".notice--preview").inner_text()
+    assert preview.title().startswith("[미리보기]")
+    screenshot(preview, "newsroom-8-preview")
+    assert not Article.objects.exists()  # nothing saved
+    assert page.url.endswith("/admin/articles/article/add/")  # the form stays as it was
+    assert page.locator("#id_title").input_value() == "운정호수공원 야간 개방, 밤 10시까지 한 시간 늘린다"
