@@ -1,5 +1,4 @@
 import datetime
-import re
 from importlib import import_module
 
 from django import forms
@@ -12,10 +11,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join, strip_tags
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html, format_html_join
 
-from lib.korean import josa
 from lib.pagination import BlockPaginator
 
 from . import services
@@ -35,8 +32,6 @@ from .models import (
 )
 from .portal_report import OWN_SHARE_TARGET, kst, month_range, monthly_shares, own_share, portal_csv
 from .revisions import revision_diff, revision_name
-
-_PARTICLE = re.compile(r'([^"“]+)(["”])(이|가|을|를)(?= )')
 
 
 class SectionInline(admin.TabularInline):
@@ -160,20 +155,6 @@ class CorrectionInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    def message_user(self, request, message, *args, **kwargs):
-        """Django's Korean messages always say "…"가; pick the particle that fits the title."""
-
-        def fix(match):
-            pair = "이/가" if match.group(3) in ("이", "가") else "을/를"
-            return f"{match.group(1)}{match.group(2)}{josa(strip_tags(match.group(1)), pair)}"
-
-        message = (
-            mark_safe(_PARTICLE.sub(fix, str(message)))  # noqa: S308 - only a particle is inserted into safe text
-            if isinstance(message, SafeString)
-            else _PARTICLE.sub(fix, str(message))
-        )
-        return super().message_user(request, message, *args, **kwargs)
-
     form = ArticleAdminForm
     list_display = ("title", "section", "reporter", "origin", "status_label", "published_at", "view_count")
     list_filter = ("status", "origin", "section__group", ("section", SectionListFilter), ("reporter", StaffListFilter))

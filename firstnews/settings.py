@@ -74,7 +74,7 @@ SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}").rstr
 # -- end reader
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "lib.admin_config.KoreanAdminConfig",  # django.contrib.admin with a site whose messages pick 이/가, 을/를
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
