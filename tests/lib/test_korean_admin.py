@@ -77,3 +77,18 @@ def test_bulk_delete_action_confirmation_and_message(client, editor, django_user
     done = " ".join(str(message) for message in response.context["messages"])
     assert "2개의 태그를 성공적으로 삭제하였습니다" in done
     assert Section.objects.exists()
+
+
+@pytest.mark.django_db
+def test_site_messages_pick_the_particle_of_what_was_searched(client):
+    page = client.get(reverse("search:search"), {"q": "청렴도"}).content.decode()
+    assert "‘청렴도’가 들어간 기사가 없습니다" in page and "이(가)" not in page
+    page = client.get(reverse("search:search"), {"q": "시청"}).content.decode()
+    assert "‘시청’이 들어간 기사가 없습니다" in page
+
+
+def test_the_josa_filter_is_a_builtin_of_every_template():
+    from django.template import engines
+
+    template = engines["django"].from_string('{{ name }}{{ name|josa:"은/는" }} {{ other }}{{ other|josa:"(으)로" }}')
+    assert template.render({"name": "퍼스트신문", "other": "파주"}) == "퍼스트신문은 파주로"
