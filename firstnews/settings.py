@@ -212,6 +212,8 @@ LOGIN_REDIRECT_URL = "articles:home"
 LOGOUT_REDIRECT_URL = "articles:home"
 
 LANGUAGE_CODE = "ko"
+# 2026.11.30 오후 11:42, as Korean sites write dates (Django's Korean default is 2026년 11월 30일 11:42 오후).
+FORMAT_MODULE_PATH = ["firstnews.formats"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
