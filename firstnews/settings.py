@@ -85,7 +85,7 @@ INSTALLED_APPS = [
     "django.forms",  # its widget templates, for the project form renderer below
     "django_ckeditor_5",
     "captcha",
-    "axes",
+    "lib.admin_config.KoreanAxesConfig",  # django-axes, named in Korean on the admin's first page
     "csp",
     # core
     "accounts",
@@ -214,6 +214,8 @@ LOGOUT_REDIRECT_URL = "articles:home"
 LANGUAGE_CODE = "ko"
 # 2026.11.30 오후 11:42, as Korean sites write dates (Django's Korean default is 2026년 11월 30일 11:42 오후).
 FORMAT_MODULE_PATH = ["firstnews.formats"]
+# Korean names for what third-party apps leave in English (django-axes's admin screens).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True

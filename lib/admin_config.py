@@ -4,8 +4,15 @@ Listed in INSTALLED_APPS instead of "django.contrib.admin" (Django's documented 
 default site); kept apart from lib.korean_admin because it is imported before the models are ready.
 """
 
+from axes.apps import AppConfig as AxesAppConfig
 from django.contrib.admin.apps import AdminConfig
 
 
 class KoreanAdminConfig(AdminConfig):
     default_site = "lib.korean_admin.KoreanAdminSite"
+
+
+class KoreanAxesConfig(AxesAppConfig):
+    """django-axes under a Korean name on the admin's first page (its models' names: locale/ko)."""
+
+    verbose_name = "로그인 보안"

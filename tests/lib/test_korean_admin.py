@@ -92,3 +92,34 @@ def test_the_josa_filter_is_a_builtin_of_every_template():
 
     template = engines["django"].from_string('{{ name }}{{ name|josa:"은/는" }} {{ other }}{{ other|josa:"(으)로" }}')
     assert template.render({"name": "퍼스트신문", "other": "파주"}) == "퍼스트신문은 파주로"
+
+
+@pytest.mark.django_db
+def test_login_security_screens_are_named_in_korean(client, editor, django_user_model):
+    superuser = django_user_model.objects.create_superuser("chief", "chief@example.com", "correct-horse-battery")
+    client.force_login(superuser)
+    page = client.get(reverse("admin:index")).content.decode()
+    for name in ("로그인 보안", "로그인 시도", "로그인 실패 기록", "로그인 기록"):
+        assert name in page
+    for english in ("Access attempts", "Access failures", "Access logs", "Axes"):
+        assert english not in page
+    assert "로그인 시도" in client.get(reverse("admin:axes_accessattempt_changelist")).content.decode()
+    client.force_login(editor)  # the desk does not see them at all
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "로그인 보안" not in page and "Access" not in page
+
+
+def test_the_compiled_translations_match_their_source():
+    """locale/ko/LC_MESSAGES/django.mo is compiled from django.po (msgfmt): a stale .mo fails here."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.utils import translation
+
+    source = (Path(settings.BASE_DIR) / "locale/ko/LC_MESSAGES/django.po").read_text()
+    pairs = re.findall(r'^msgid "(.+)"\nmsgstr "(.*)"$', source, flags=re.M)
+    assert len(pairs) >= 6
+    with translation.override("ko"):
+        for english, korean in pairs:
+            assert translation.gettext(english) == korean, english
