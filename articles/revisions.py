@@ -227,7 +227,7 @@ def _image_cell(image: Image) -> SafeString:
     )
 
 
-def _change_list(items: list[tuple[str, SafeString, SafeString]]) -> SafeString:
+def _change_list(items: list[tuple[str, SafeString | str, SafeString | str]]) -> SafeString:
     """Rows of (what happened, before, after) as a table."""
     return format_html(
         '<table class="revdiff__table revdiff__table--items"><thead><tr><th scope="col">변경</th>'
@@ -305,10 +305,11 @@ def name_changes(old: list[str], new: list[str]) -> SafeString | None:
     added = [name for name in new if name not in old]
     if not removed and not added:
         return None
-    return _change_list(
-        [("삭제", format_html("{}", name), "") for name in removed]
-        + [("추가", "", format_html("{}", name)) for name in added]
-    )
+    rows: list[tuple[str, SafeString | str, SafeString | str]] = [
+        ("삭제", format_html("{}", name), "") for name in removed
+    ]
+    rows += [("추가", "", format_html("{}", name)) for name in added]
+    return _change_list(rows)
 
 
 def _photo_cell(name: str, article: Article | None) -> SafeString:

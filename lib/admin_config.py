@@ -12,7 +12,7 @@ class KoreanAdminConfig(AdminConfig):
     default_site = "lib.korean_admin.KoreanAdminSite"
 
 
-class KoreanAxesConfig(AxesAppConfig):
+class KoreanAxesConfig(AxesAppConfig):  # type: ignore[misc]  # django-axes ships no types
     """django-axes under a Korean name on the admin's first page (its models' names: locale/ko)."""
 
     verbose_name = "로그인 보안"

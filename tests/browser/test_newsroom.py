@@ -78,7 +78,7 @@ def test_reporter_to_desk_to_published(live_server, page, screenshot, reporter, 
     log_in(page, live_server, "desk")
     page.goto(live_server.url + f"/admin/articles/article/{article.pk}/revisions/")
     page.get_by_role("button", name="고른 두 판 비교").click()
-    assert page.locator("table.diff").count() >= 1
+    assert page.locator("table.revdiff__table").count() >= 1
     assert "관리" in page.locator(".revdiff").inner_text()
     screenshot(page, "newsroom-4-revision-diff")
     page.goto(live_server.url + f"/admin/articles/article/{article.pk}/change/")
@@ -197,3 +197,30 @@ def test_roomy_form_styled_editor_and_preview_in_a_new_tab(live_server, page, sc
     assert not Article.objects.exists()  # nothing saved
     assert page.url.endswith("/admin/articles/article/add/")  # the form stays as it was
     assert page.locator("#id_title").input_value() == "운정호수공원 야간 개방, 밤 10시까지 한 시간 늘린다"
+
+
+def test_revision_diff_shows_changed_links_images_and_tags(live_server, page, screenshot, editor, make_article):
+    from articles import services
+
+    article = make_article(
+        title="운정호수공원 야간 개방",
+        body='<p>자세한 내용은 <a href="https://www.paju.go.kr/notice/1">시청 공고</a>에 있다.</p>'
+        '<figure class="image"><img src="/static/icons/icon.svg" alt="공원 안내도"><figcaption>공원 안내도</figcaption></figure>',
+    )
+    article.tags.add(Tag.objects.create(name="청렴도"))
+    services.revision_record(article=article, author=editor)
+    article.body = '<p>자세한 내용은 <a href="https://www.paju.go.kr/notice/2">시청 공고</a>에 있다.</p>'
+    article.body += '<figure class="image"><img src="/static/icons/apple-touch-icon.png" alt="새 산책로"></figure>'
+    article.save()
+    article.tags.set([Tag.objects.create(name="운정신도시")])
+    services.revision_record(article=article, author=editor)
+    log_in(page, live_server, "desk")
+    page.goto(live_server.url + f"/admin/articles/article/{article.pk}/revisions/?a=1&b=2")
+    diff = page.locator(".revdiff")
+    assert page.get_by_role("heading", name="본문 링크").is_visible()
+    assert "https://www.paju.go.kr/notice/2" in diff.inner_text()
+    assert page.get_by_role("heading", name="본문 사진").is_visible()
+    assert diff.locator("img.revdiff__thumb").count() == 2
+    assert page.get_by_role("heading", name="태그").is_visible()
+    assert "No Differences" not in diff.inner_text()
+    screenshot(page, "newsroom-9-revision-links-images")
