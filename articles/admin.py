@@ -1,5 +1,4 @@
 import datetime
-import re
 from importlib import import_module
 
 from django import forms
@@ -7,15 +6,13 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join, strip_tags
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html, format_html_join
 
-from lib.korean import josa
 from lib.pagination import BlockPaginator
 
 from . import services
@@ -29,13 +26,12 @@ from .models import (
     Group,
     ReporterProfile,
     ReviewStep,
+    Revision,
     Section,
     Tag,
 )
 from .portal_report import OWN_SHARE_TARGET, kst, month_range, monthly_shares, own_share, portal_csv
-from .revisions import revision_diff
-
-_PARTICLE = re.compile(r'([^"“]+)(["”])(이|가|을|를)(?= )')
+from .revisions import revision_diff, revision_name
 
 
 class SectionInline(admin.TabularInline):
@@ -94,6 +90,18 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        for name in ("title", "subtitle"):
+            if name in self.fields:
+                # The count as stored (also without JavaScript); static/js/admin_article.js keeps it live.
+                field = self.fields[name]
+                typed = str((self.data.get(self.add_prefix(name)) if self.is_bound else self.initial.get(name)) or "")
+                field.widget.attrs["class"] = "vLargeTextField article-headline"
+                field.help_text = format_html(
+                    '<span class="charcount" data-charcount-for="{}">{}</span>/{}자',
+                    self.auto_id % self.add_prefix(name),
+                    len(typed),
+                    field.max_length,
+                )
         if "section" in self.fields:  # absent when the article is read-only for this user
             self.fields["section"].queryset = Section.objects.filter(group__kind=Group.Kind.ARTICLES).select_related(
                 "group"
@@ -147,20 +155,6 @@ class CorrectionInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    def message_user(self, request, message, *args, **kwargs):
-        """Django's Korean messages always say "…"가; pick the particle that fits the title."""
-
-        def fix(match):
-            pair = "이/가" if match.group(3) in ("이", "가") else "을/를"
-            return f"{match.group(1)}{match.group(2)}{josa(strip_tags(match.group(1)), pair)}"
-
-        message = (
-            mark_safe(_PARTICLE.sub(fix, str(message)))  # noqa: S308 - only a particle is inserted into safe text
-            if isinstance(message, SafeString)
-            else _PARTICLE.sub(fix, str(message))
-        )
-        return super().message_user(request, message, *args, **kwargs)
-
     form = ArticleAdminForm
     list_display = ("title", "section", "reporter", "origin", "status_label", "published_at", "view_count")
     list_filter = ("status", "origin", "section__group", ("section", SectionListFilter), ("reporter", StaffListFilter))
@@ -184,6 +178,11 @@ class ArticleAdmin(admin.ModelAdmin):
         ("검토", {"fields": ("review_note", "review_log", "revision_links")}),
     )
     change_form_template = "admin/articles/article/change_form.html"
+
+    class Media:
+        css = {"all": ["css/admin_article.css"]}
+        js = ["js/admin_article.js"]
+
     change_list_template = "admin/articles/article/change_list.html"
 
     def get_urls(self):
@@ -193,6 +192,12 @@ class ArticleAdmin(admin.ModelAdmin):
                 "portal-report.csv",
                 self.admin_site.admin_view(self.portal_report_csv),
                 name="articles_portal_report_csv",
+            ),
+            path("preview/", self.admin_site.admin_view(self.preview_view), name="articles_article_preview"),
+            path(
+                "<int:object_id>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="articles_article_preview_change",
             ),
             path(
                 "<int:object_id>/revisions/",
@@ -297,7 +302,6 @@ class ArticleAdmin(admin.ModelAdmin):
             # Publishing a draft written days ago dates it now, unless the desk set the time itself.
             obj.published_at = timezone.now()
         super().save_model(request, obj, form, change)
-        services.revision_record(article=obj, author=request.user)
         step = services.review_record(
             article=obj,
             old_status=old_status,
@@ -307,6 +311,11 @@ class ArticleAdmin(admin.ModelAdmin):
         )
         if step is not None:
             messages.info(request, REVIEW_MESSAGES[step.action].format(when=kst(obj.published_at)))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # After the tags and bylines are saved, so the revision holds them too.
+        services.revision_record(article=form.instance, author=request.user)
 
     def changelist_view(self, request, extra_context=None):
         extra_context = extra_context or {}
@@ -369,6 +378,54 @@ class ArticleAdmin(admin.ModelAdmin):
         url = reverse("admin:articles_article_revisions", args=[obj.pk])
         return format_html('<a href="{}">저장된 판 {}개: 비교하고 되돌리기</a>', url, count)
 
+    # 미리보기
+
+    def preview_view(self, request, object_id=None):
+        """The form's unsaved article in the reader's design, in its own tab.
+
+        Staff only, POST with the form's CSRF token (admin_view), never cached (admin_view's never_cache:
+        private, no-store; a POST never reaches lib.pagecache), not counted (no visitor beacon), and
+        nothing saved: the form and its inline bylines are only validated onto unsaved objects. The body
+        goes through the same sanitiser a save uses; the lead photo is the one already uploaded.
+        """
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if object_id is None:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            obj, article = None, Article(reporter=request.user)
+        else:
+            obj = self.get_object(request, str(object_id))
+            if obj is None:
+                raise Http404("기사가 없습니다.")
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+            article = obj
+        form = self.get_form(request, obj, change=obj is not None)(request.POST, instance=article)
+        form.is_valid()  # puts every valid field on the unsaved instance; the rest keep their stored values
+        article.sanitize_body()
+        if not can_publish(request.user):
+            article.reporter = request.user
+        if article.section_id is None:
+            article.section = Section.objects.select_related("group").filter(group__kind=Group.Kind.ARTICLES).first()
+        bylines = []
+        formsets, _ = self._create_formsets(request, article, change=obj is not None)  # noqa: SLF001
+        for formset in formsets:
+            if formset.model is Byline:
+                for row in formset.forms:
+                    if row.is_valid() and row.cleaned_data.get("reporter") and not row.cleaned_data.get("DELETE"):
+                        bylines.append(Byline(reporter=row.cleaned_data["reporter"], role=row.cleaned_data["role"]))
+        context = {
+            "article": article,
+            "preview": True,
+            "credits": article.credits_with(bylines),
+            "current_group": article.section.group,
+            "current_section": article.section,
+        }
+        response = TemplateResponse(request, "articles/article_detail.html", context)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
     # revisions
 
     def revisions_view(self, request, object_id):
@@ -376,15 +433,12 @@ class ArticleAdmin(admin.ModelAdmin):
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         revisions = list(article.revisions.select_related("author"))
-        by_number = {revision.number: revision for revision in revisions}
-        diff = None
-        try:
-            older = by_number.get(int(request.GET.get("a", "")))
-            newer = by_number.get(int(request.GET.get("b", "")))
-        except ValueError:
-            older = newer = None
-        if older and newer:
-            diff = revision_diff(older, newer)
+        # "current" is the article as it is now (a revision numbered 0, not stored).
+        by_number = {str(revision.number): revision for revision in revisions}
+        by_number["current"] = Revision(article=article, number=0, data=Revision.snapshot(article))
+        older = by_number.get(request.GET.get("a", ""))
+        newer = by_number.get(request.GET.get("b", ""))
+        diff = revision_diff(older, newer, article) if older and newer else None
         context = {
             **self.admin_site.each_context(request),
             "title": f"판 기록: {article.title}",
@@ -393,6 +447,8 @@ class ArticleAdmin(admin.ModelAdmin):
             "revisions": revisions,
             "older": older,
             "newer": newer,
+            "older_name": revision_name(older) if older else "",
+            "newer_name": revision_name(newer) if newer else "",
             "diff": diff,
             "can_restore": self.has_change_permission(request, article),
         }

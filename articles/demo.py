@@ -361,11 +361,17 @@ def seed_history(users, demo_articles):
     for article in [draft, waiting, *demo_articles[:4]]:
         if article is None or article.revisions.exists():
             continue
-        # The first draft had a plainer title; the desk sharpened it before publishing.
-        final_title = article.title
+        # The first draft had a plainer title, lacked the last paragraph and a tag; the desk finished it.
+        final_title, final_body = article.title, article.body
         article.title = f"{final_title} (초고)"
-        services.revision_record(article=article, author=article.reporter, note="초고")
-        article.title = final_title
+        paragraphs = final_body.split("</p>")
+        if len(paragraphs) > 2:
+            article.body = "</p>".join(paragraphs[:-2] + paragraphs[-1:])
+        draft_revision = services.revision_record(article=article, author=article.reporter, note="초고")
+        if draft_revision is not None and draft_revision.data["tags"]:
+            draft_revision.data["tags"] = draft_revision.data["tags"][:-1]
+            draft_revision.save(update_fields=["data"])
+        article.title, article.body = final_title, final_body
         services.revision_record(article=article, author=desk if article.status == "published" else article.reporter)
         if article.status == Article.Status.PUBLISHED and not article.review_steps.exists():
             ReviewStep.objects.create(

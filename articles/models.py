@@ -254,7 +254,7 @@ class Article(RenditionsMixin, models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body = sanitize_html(self.body)
+        self.sanitize_body()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -263,6 +263,10 @@ class Article(RenditionsMixin, models.Model):
     def clean(self):
         if self.photo and not self.photo_alt.strip():
             raise ValidationError({"photo_alt": "대표 사진의 대체 텍스트를 입력하세요."})
+
+    def sanitize_body(self):
+        """The body through the allow-list (lib.sanitize): on every save, and for the admin's 미리보기."""
+        self.body = sanitize_html(self.body)
 
     @property
     def is_public(self):
@@ -287,7 +291,10 @@ class Article(RenditionsMixin, models.Model):
 
         Reads bylines through .all() so a prefetch serves it.
         """
-        bylines = list(self.bylines.all())
+        return self.credits_with(list(self.bylines.all()))
+
+    def credits_with(self, bylines: list[Byline]) -> list[tuple[User, str]]:
+        """credits for these bylines (the saved ones, or the admin's unsaved rows for 미리보기)."""
         own = next((byline for byline in bylines if byline.reporter_id == self.reporter_id), None)
         first = self.byline or (own.label if own else f"{self.reporter.display_name} 기자")
         return [(self.reporter, first)] + [
@@ -408,7 +415,7 @@ REVISION_FIELDS = (
 
 
 class Revision(models.Model):
-    """A snapshot of an article's text, section and photo fields as one save left them."""
+    """A snapshot of an article's text, section, photo, tags and bylines as one save left them."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions", verbose_name="기사")
     number = models.PositiveIntegerField("판")
@@ -430,8 +437,18 @@ class Revision(models.Model):
 
     @staticmethod
     def snapshot(article):
+        """The tracked fields, the tag names and the bylines (reporter, role, order and the label shown)."""
         data = {name: getattr(article, name) for name in REVISION_FIELDS}
         data["photo"] = article.photo.name or ""
+        data["tags"] = sorted(article.tags.values_list("name", flat=True)) if article.pk else []
+        data["bylines"] = (
+            [
+                {"reporter": byline.reporter_id, "role": byline.role, "order": byline.order, "label": byline.label}
+                for byline in article.bylines.select_related("reporter").order_by("order", "id")
+            ]
+            if article.pk
+            else []
+        )
         return data
 
 

@@ -13,7 +13,7 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Article, ReviewStep, Revision
+from .models import Article, Byline, ReviewStep, Revision, Tag
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -115,10 +115,26 @@ def revision_record(*, article: Article, author: User | None, note: str = "") ->
 def revision_restore(*, revision: Revision, author: User | None) -> tuple[Article, Revision | None]:
     """Put an earlier revision back as the current text; the restore is itself a new revision."""
     article = Article.objects.select_for_update().get(pk=revision.article_id)
-    for name, value in revision.data.items():
+    data = dict(revision.data)
+    tags = data.pop("tags", None)
+    bylines = data.pop("bylines", None)
+    for name, value in data.items():
         if name == "photo":
             article.photo.name = value or ""
         else:
             setattr(article, name, value)
     article.save()
+    # Revisions kept before tags and bylines were recorded leave them as they are.
+    if tags is not None:
+        article.tags.set(Tag.objects.filter(name__in=tags))
+    if bylines is not None:
+        active = set(
+            get_user_model().objects.filter(pk__in=[row["reporter"] for row in bylines]).values_list("pk", flat=True)
+        )
+        article.bylines.all().delete()
+        Byline.objects.bulk_create(
+            Byline(article=article, reporter_id=row["reporter"], role=row["role"], order=row["order"])
+            for row in bylines
+            if row["reporter"] in active
+        )
     return article, revision_record(article=article, author=author, note=f"{revision.number}판 복원")

@@ -168,6 +168,7 @@ class ArticleDetailView(DetailView):
             current_group=article.section.group,
             current_section=article.section,
             page_meta=seo.article_page_meta(article),
+            credits=article.credits,
             **lists,
             **kwargs,
         )

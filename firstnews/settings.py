@@ -74,7 +74,7 @@ SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}").rstr
 # -- end reader
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "lib.admin_config.KoreanAdminConfig",  # django.contrib.admin with a site whose messages pick 이/가, 을/를
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -85,7 +85,7 @@ INSTALLED_APPS = [
     "django.forms",  # its widget templates, for the project form renderer below
     "django_ckeditor_5",
     "captcha",
-    "axes",
+    "lib.admin_config.KoreanAxesConfig",  # django-axes, named in Korean on the admin's first page
     "csp",
     # core
     "accounts",
@@ -130,7 +130,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            "builtins": ["pages.templatetags.dates"],
+            "builtins": ["pages.templatetags.dates", "pages.templatetags.korean"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -212,6 +212,10 @@ LOGIN_REDIRECT_URL = "articles:home"
 LOGOUT_REDIRECT_URL = "articles:home"
 
 LANGUAGE_CODE = "ko"
+# 2026.11.30 오후 11:42, as Korean sites write dates (Django's Korean default is 2026년 11월 30일 11:42 오후).
+FORMAT_MODULE_PATH = ["firstnews.formats"]
+# Korean names for what third-party apps leave in English (django-axes's admin screens).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
@@ -299,6 +303,8 @@ X_FRAME_OPTIONS = "DENY"  # only the e-paper PDF may be framed, by our own editi
 # Rich text: CKEditor 5 in the admin; uploads go through our own checked view.
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "articles:editor_upload"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "gif", "webp"]
+# The article text inside the editor styled as readers see it (site.css's .story__body rules, scoped to the editor).
+CKEDITOR_5_CUSTOM_CSS = "css/editor.css"
 CKEDITOR_5_CONFIGS = {
     "article": {
         "language": "ko",

@@ -131,7 +131,8 @@ def test_change_form_shows_length_reading_time_and_a_reader_preview_link(client,
     page = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
     assert "공백 뺀 1,203자" in page
     assert "읽는 데 약 2분" in page
-    assert f'href="{article.get_absolute_url()}"' in page and "독자 화면으로 미리보기" in page
+    assert f'href="{article.get_absolute_url()}"' in page and "저장된 기사 독자 화면" in page
+    assert f'formaction="/admin/articles/article/{article.pk}/preview/"' in page
 
 
 def test_photo_without_alt_text_is_refused(client, editor, image_upload):

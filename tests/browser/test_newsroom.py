@@ -78,7 +78,7 @@ def test_reporter_to_desk_to_published(live_server, page, screenshot, reporter, 
     log_in(page, live_server, "desk")
     page.goto(live_server.url + f"/admin/articles/article/{article.pk}/revisions/")
     page.get_by_role("button", name="고른 두 판 비교").click()
-    assert page.locator("table.diff").count() >= 1
+    assert page.locator("table.revdiff__table").count() >= 1
     assert "관리" in page.locator(".revdiff").inner_text()
     screenshot(page, "newsroom-4-revision-diff")
     page.goto(live_server.url + f"/admin/articles/article/{article.pk}/change/")
@@ -153,3 +153,74 @@ def test_breaking_bar_rotates_pauses_and_fits_a_phone(live_server, page, screens
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     screenshot(page, "newsroom-breaking-320px", full_page=False)
+
+
+def test_roomy_form_styled_editor_and_preview_in_a_new_tab(live_server, page, screenshot, editor):
+    """At 1280 px: 제목 spans the form with a live count, a 소제목 in the editor looks like one, and
+    미리보기 opens the unsaved article in the reader's design in a new tab without saving it."""
+    log_in(page, live_server, "desk")
+    page.goto(live_server.url + "/admin/articles/article/add/")
+    title = page.locator("#id_title")
+    assert title.bounding_box()["width"] > 800  # was about 270 px
+    assert page.locator("#id_subtitle").bounding_box()["width"] > 800
+    page.select_option("#id_section", label="퍼스트뉴스 › 파주뉴스")
+    headline = "운정호수공원 야간 개방, 밤 10시까지 한 시간 늘린다"
+    title.fill(headline)
+    assert page.locator('[data-charcount-for="id_title"]').inner_text() == str(len(headline)) == "30"
+    page.fill("#id_subtitle", "여름철 한시 운영")
+    assert page.locator('[data-charcount-for="id_subtitle"]').inner_text() == "9"
+    editable = page.locator(".ck-editor__editable")
+    editable.click()
+    page.keyboard.type("관리 인력")
+    page.locator(".ck-heading-dropdown button").first.click()
+    page.get_by_role("menuitemradio", name="소제목", exact=True).click()
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("파주시는 운정호수공원 야간 개방 시간을 밤 10시까지 늘린다고 밝혔다.")
+    heading = editable.locator("h2")
+    paragraph = editable.locator("p").first
+    size = heading.evaluate("element => parseFloat(getComputedStyle(element).fontSize)")
+    body_size = paragraph.evaluate("element => parseFloat(getComputedStyle(element).fontSize)")
+    assert size >= 1.4 * body_size  # the reader's 소제목, not the admin's small h2
+    screenshot(page, "newsroom-7-roomy-form", full_page=False)
+
+    with page.context.expect_page() as opened:
+        page.get_by_role("button", name="미리보기").click()
+    preview = opened.value
+    preview.wait_for_load_state()
+    assert preview.locator("h1").inner_text() == "운정호수공원 야간 개방, 밤 10시까지 한 시간 늘린다"
+    assert preview.locator(".story__subtitle").inner_text() == "여름철 한시 운영"
+    assert preview.locator(".story__body h2").inner_text() == "관리 인력"
+    assert "미리보기" in preview.locator(".notice--preview").inner_text()
+    assert preview.title().startswith("[미리보기]")
+    screenshot(preview, "newsroom-8-preview")
+    assert not Article.objects.exists()  # nothing saved
+    assert page.url.endswith("/admin/articles/article/add/")  # the form stays as it was
+    assert page.locator("#id_title").input_value() == "운정호수공원 야간 개방, 밤 10시까지 한 시간 늘린다"
+
+
+def test_revision_diff_shows_changed_links_images_and_tags(live_server, page, screenshot, editor, make_article):
+    from articles import services
+
+    article = make_article(
+        title="운정호수공원 야간 개방",
+        body='<p>자세한 내용은 <a href="https://www.paju.go.kr/notice/1">시청 공고</a>에 있다.</p>'
+        '<figure class="image"><img src="/static/icons/icon.svg" alt="공원 안내도"><figcaption>공원 안내도</figcaption></figure>',
+    )
+    article.tags.add(Tag.objects.create(name="청렴도"))
+    services.revision_record(article=article, author=editor)
+    article.body = '<p>자세한 내용은 <a href="https://www.paju.go.kr/notice/2">시청 공고</a>에 있다.</p>'
+    article.body += '<figure class="image"><img src="/static/icons/apple-touch-icon.png" alt="새 산책로"></figure>'
+    article.save()
+    article.tags.set([Tag.objects.create(name="운정신도시")])
+    services.revision_record(article=article, author=editor)
+    log_in(page, live_server, "desk")
+    page.goto(live_server.url + f"/admin/articles/article/{article.pk}/revisions/?a=1&b=2")
+    diff = page.locator(".revdiff")
+    assert page.get_by_role("heading", name="본문 링크").is_visible()
+    assert "https://www.paju.go.kr/notice/2" in diff.inner_text()
+    assert page.get_by_role("heading", name="본문 사진").is_visible()
+    assert diff.locator("img.revdiff__thumb").count() == 2
+    assert page.get_by_role("heading", name="태그").is_visible()
+    assert "No Differences" not in diff.inner_text()
+    screenshot(page, "newsroom-9-revision-links-images")

@@ -12,7 +12,10 @@ def visitor_beacon(context):
     The page itself stays the same for everyone, so it can be cached; the count
     and the visitor cookie happen in the beacon's own response. An article page
     reports its id only when readers can see the article (not staff previews).
+    The admin's 미리보기 of unsaved text (`preview` in the context) makes no request at all.
     """
+    if context.get("preview"):
+        return {"off": True}
     article = context.get("article")
     article_id = article.pk if article is not None and getattr(article, "is_public", False) else None
     return {"article_id": article_id}
