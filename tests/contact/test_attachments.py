@@ -193,7 +193,8 @@ def test_a_press_release_in_hwp_hwpx_and_docx_is_accepted_and_stored_privately(c
 @pytest.mark.parametrize(
     ("kind", "content_type"), [("xlsx", "spreadsheetml.sheet"), ("pptx", "presentationml.presentation")]
 )
-def test_an_ad_request_takes_a_price_list_or_a_deck(client, ad_data, editor, kind, content_type):
+def test_an_ad_request_takes_a_price_list_or_a_deck(client, ad_data, editor, kind, content_type, settings):
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 100  # uploads to a temporary file on disk, as large ones are
     data = documents.ooxml_bytes(kind)
     response = client.post(AD_URL, {**ad_data(), "attachment": _upload(f"회사소개.{kind}", data)})
     assert response.status_code == 302
