@@ -5,6 +5,7 @@ Each item is matched by its title (tips) or company (ads), so seeding again adds
 
 import datetime
 import io
+import zipfile
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -14,7 +15,7 @@ from PIL import Image, ImageDraw
 from .models import AdGuide, AdRequest, Attachment, ReferenceSequence, Tip
 
 TIPS = [
-    # days ago, status, name, phone, email, title, content, note, photo?
+    # days ago, status, name, phone, email, title, content, note, attachment ("photo", "hwpx" or None)
     (
         0,
         Tip.Status.RECEIVED,
@@ -25,7 +26,7 @@ TIPS = [
         "금촌역 2번 출구 앞 횡단보도 보행 신호가 15초 남짓이라 어르신들이 절반도 못 건너고 신호가 바뀝니다. "
         "저녁 퇴근 시간에는 차량도 많아 아찔한 순간이 자주 있습니다. 확인해 주시면 좋겠습니다.",
         "",
-        True,
+        "photo",
     ),
     (
         1,
@@ -37,7 +38,7 @@ TIPS = [
         "지난여름 문을 연 운정 새 도서관의 지하 주차장이 공사 마무리를 이유로 석 달째 닫혀 있습니다. "
         "주변 골목에 차가 몰려 주민 불편이 큽니다. 언제 여는지 안내도 없습니다.",
         "시설관리공단 담당자와 통화 예정 (목요일 오전).",
-        False,
+        None,
     ),
     (
         3,
@@ -49,7 +50,7 @@ TIPS = [
         "문산천 하류 산책로에서 요즘 밤마다 반딧불이를 볼 수 있습니다. 몇 해 전 하천 정비 뒤로 처음입니다. "
         "동네 아이들과 밤 산책을 다니는데, 좋은 소식이라 알려 드립니다.",
         "환경 기획 기사로 채택. 사진기자 동행 취재.",
-        False,
+        None,
     ),
     (
         6,
@@ -60,7 +61,19 @@ TIPS = [
         "교하동 상가 간판 정비 사업 문의",
         "교하동 상가 간판 정비 사업에 참여하라는 안내를 받았는데 비용 부담 기준이 가게마다 다르다는 말이 있습니다.",
         "사실 확인 더 필요. 상인회 답변 기다리는 중.",
-        False,
+        None,
+    ),
+    (
+        2,
+        Tip.Status.REVIEWING,
+        "문산읍 주민자치회",
+        "031-000-2468",
+        "munsan-jachi@example.com",
+        "문산읍 김장 나눔 행사 보도자료 보냅니다",
+        "문산읍 주민자치회가 이번 주 토요일 문산읍 행정복지센터 앞마당에서 홀몸 어르신 120가구에 나눌 김장을 "
+        "담급니다. 자세한 일정과 참여 단체는 첨부한 보도자료(한글 파일)를 봐 주세요.",
+        "행사 당일 사진 취재 가능한지 확인.",
+        "hwpx",
     ),
 ]
 
@@ -145,22 +158,48 @@ def _demo_pdf():
     )
 
 
+def _demo_hwpx():
+    """A one-paragraph 한글 document (HWPX: a zip with the mimetype first, stored, and Contents/)."""
+    hwpml = "http://www.hancom.co.kr/hwpml/2011"
+    parts = {
+        "version.xml": f'<?xml version="1.0" encoding="UTF-8"?><hv:HCFVersion xmlns:hv="{hwpml}/version" major="5"/>',
+        "META-INF/container.xml": '<?xml version="1.0" encoding="UTF-8"?>'
+        '<ocf:container xmlns:ocf="urn:oasis:names:tc:opendocument:xmlns:container"><ocf:rootfiles>'
+        '<ocf:rootfile full-path="Contents/content.hpf" media-type="application/hwpml-package+xml"/>'
+        "</ocf:rootfiles></ocf:container>",
+        "Contents/content.hpf": '<?xml version="1.0" encoding="UTF-8"?><opf:package xmlns:opf="http://www.idpf.org/2007/opf/">'
+        '<opf:manifest><opf:item id="section0" href="Contents/section0.xml" media-type="application/xml"/>'
+        '</opf:manifest><opf:spine><opf:itemref idref="section0"/></opf:spine></opf:package>',
+        "Contents/header.xml": f'<?xml version="1.0" encoding="UTF-8"?><hh:head xmlns:hh="{hwpml}/head" secCnt="1"/>',
+        "Contents/section0.xml": f'<?xml version="1.0" encoding="UTF-8"?><hs:sec xmlns:hs="{hwpml}/section" '
+        f'xmlns:hp="{hwpml}/paragraph"><hp:p><hp:run><hp:t>보도자료: 문산읍 주민자치회 김장 나눔 행사</hp:t>'
+        "</hp:run></hp:p></hs:sec>",
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/hwp+zip", compress_type=zipfile.ZIP_STORED)
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
 def _attach(owner_field, owner, name, content_type, data):
-    extension = ".jpg" if content_type == Attachment.Kind.JPEG else ".pdf"
+    extension = "." + Attachment.EXTENSIONS[content_type]
     attachment = Attachment(**{owner_field: owner}, original_name=name, content_type=content_type, size=len(data))
     attachment.file.save(f"demo{extension}", ContentFile(data), save=False)
     attachment.save()
 
 
 def _when(days_ago, hour):
+    """That hour of a past day; today's never later than now (nothing in the inbox is from the future)."""
     day = timezone.localdate() - datetime.timedelta(days=days_ago)
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 20)))
+    return min(timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 20))), timezone.now())
 
 
 def seed(out):
     AdGuide.load()  # the data migration wrote the default guide; make sure it exists
     desk = get_user_model().objects.filter(username="desk").first()
-    for days_ago, status, name, phone, email, title, content, note, photo in TIPS:
+    for days_ago, status, name, phone, email, title, content, note, attachment in TIPS:
         if Tip.objects.filter(title=title).exists():
             continue
         when = _when(days_ago, 9 + days_ago)
@@ -177,8 +216,10 @@ def seed(out):
             consented_at=when,
             created_at=when,
         )
-        if photo:
+        if attachment == "photo":
             _attach("tip", tip, "횡단보도_사진.jpg", Attachment.Kind.JPEG, _demo_photo())
+        elif attachment == "hwpx":
+            _attach("tip", tip, "김장나눔_보도자료.hwpx", Attachment.Kind.HWPX, _demo_hwpx())
     for days_ago, status, company, person, phone, email, kind, period, budget, message, note, pdf in ADS:
         if AdRequest.objects.filter(company=company).exists():
             continue

@@ -3,7 +3,7 @@ from django.core.validators import RegexValidator
 
 from accounts.captcha import NumericCaptchaField
 
-from .attachments import check_attachment
+from .attachments import ACCEPT, check_attachment
 from .models import AdRequest, Tip
 
 MAX_TIP_FILES = 3
@@ -70,8 +70,11 @@ class TipForm(SubmissionForm):
     attachments = MultipleFileField(
         label="첨부파일",
         required=False,
-        help_text="사진(JPEG, PNG, GIF, WebP) 또는 PDF, 3개까지, 하나에 10MB 이하",
-        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/gif,image/webp,application/pdf"}),
+        help_text=(
+            "사진(JPEG, PNG, GIF, WebP), PDF, 한글(HWP, HWPX), 워드·엑셀·파워포인트(DOCX, XLSX, PPTX), "
+            "3개까지, 하나에 10MB 이하. 매크로가 들었거나 암호가 걸린 문서는 받지 않습니다."
+        ),
+        widget=MultipleFileInput(attrs={"accept": ACCEPT}),
     )
 
     class Meta:
@@ -121,8 +124,11 @@ class AdRequestForm(SubmissionForm):
     attachment = forms.FileField(
         label="첨부파일",
         required=False,
-        help_text="광고 시안이나 회사 소개서 (사진 또는 PDF, 10MB 이하, 선택)",
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/gif,image/webp,application/pdf"}),
+        help_text=(
+            "광고 시안이나 회사 소개서: 사진, PDF, 한글(HWP, HWPX), DOCX, XLSX, PPTX, 10MB 이하, 선택. "
+            "매크로가 들었거나 암호가 걸린 문서는 받지 않습니다."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
     )
 
     class Meta:

@@ -177,6 +177,11 @@ class Attachment(models.Model):
         GIF = "image/gif", "GIF"
         WEBP = "image/webp", "WebP"
         PDF = "application/pdf", "PDF"
+        HWP = "application/x-hwp", "한글(HWP)"
+        HWPX = "application/hwp+zip", "한글(HWPX)"
+        DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "워드(DOCX)"
+        XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "엑셀(XLSX)"
+        PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation", "파워포인트(PPTX)"
 
     tip = models.ForeignKey(Tip, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments")
     ad_request = models.ForeignKey(
@@ -184,7 +189,7 @@ class Attachment(models.Model):
     )
     file = models.FileField("파일", upload_to=attachment_path, storage=get_private_storage, max_length=200)
     original_name = models.CharField("원래 파일 이름", max_length=120)
-    content_type = models.CharField("형식", max_length=20, choices=Kind.choices)
+    content_type = models.CharField("형식", max_length=100, choices=Kind.choices)
     size = models.PositiveIntegerField("크기(바이트)")
 
     class Meta:
@@ -209,7 +214,18 @@ class Attachment(models.Model):
     def upload_folder(self):
         return "tips" if self.tip_id else "ads"
 
-    EXTENSIONS = {Kind.JPEG: "jpg", Kind.PNG: "png", Kind.GIF: "gif", Kind.WEBP: "webp", Kind.PDF: "pdf"}
+    EXTENSIONS = {
+        Kind.JPEG: "jpg",
+        Kind.PNG: "png",
+        Kind.GIF: "gif",
+        Kind.WEBP: "webp",
+        Kind.PDF: "pdf",
+        Kind.HWP: "hwp",
+        Kind.HWPX: "hwpx",
+        Kind.DOCX: "docx",
+        Kind.XLSX: "xlsx",
+        Kind.PPTX: "pptx",
+    }
 
     @property
     def download_name(self):
