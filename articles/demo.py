@@ -233,10 +233,8 @@ def seed_articles(users):
                 article.photo_caption = photo["caption"]
                 article.photo_credit = photo["credit"]
             article.save()
-            # A deterministic spread of views so that 많이 본 뉴스 has an order; not edited since publication.
-            Article.objects.filter(pk=article.pk).update(
-                view_count=random.Random(item["title"]).randint(20, 2400), updated_at=published_at
-            )
+            # Not edited since publication. Views come from the visitors app's demo history, if installed.
+            Article.objects.filter(pk=article.pk).update(updated_at=published_at)
             created += 1
     return created
 
@@ -313,7 +311,11 @@ def seed_newsroom(users):
         Correction.objects.get_or_create(
             article=article,
             text=text,
-            defaults={"kind": kind, "created_at": article.published_at + datetime.timedelta(hours=3)},
+            # three hours after publication, or now for this morning's article: never in the future
+            defaults={
+                "kind": kind,
+                "created_at": min(article.published_at + datetime.timedelta(hours=3), timezone.now()),
+            },
         )
 
     if not FrontPagePin.objects.exists():
@@ -342,6 +344,11 @@ def seed_history(users, demo_articles):
     desk = users["desk"]
     draft = Article.objects.filter(title=UNPUBLISHED[0][3]).first()
     if draft and not draft.review_steps.exists():
+        # Written two hours ago, submitted, and returned by the desk an hour ago: nothing in the future.
+        started = timezone.now() - datetime.timedelta(hours=2)
+        if draft.created_at > started:
+            Article.objects.filter(pk=draft.pk).update(created_at=started)
+            draft.created_at = started
         submitted = draft.created_at + datetime.timedelta(minutes=20)
         ReviewStep.objects.create(
             article=draft, actor=draft.reporter, action=ReviewStep.Action.SUBMITTED, created_at=submitted
