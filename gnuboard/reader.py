@@ -3,14 +3,17 @@
 import writes (bodies sanitised, dates in KST, fingerprints), optionally in a process of its own.
 
 Reading with the pure-Python driver and sanitising take about as long as writing the batches into
-PostgreSQL, so on a big board a spawned process does them and hands batches over a queue while the
+PostgreSQL, so on a big board a process of its own does them and hands batches over a pipe while the
 importer writes the previous ones: the machine's two cores work at once. Nothing here touches Django's
 database, so the process needs no Django setup.
 """
 
 import datetime
-import multiprocessing
-import queue
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
 
 from lib.sanitize import sanitize_html
 
@@ -22,8 +25,6 @@ POST_COLUMNS = (
     "wr_id, wr_num, ca_name, wr_option, wr_subject, wr_content, wr_link1, wr_link2, wr_hit, mb_id, wr_name, "
     "wr_datetime, wr_file"
 )
-# Batches read ahead of the one being written: enough to keep both cores busy, little memory.
-AHEAD = 3
 
 
 def written_name(row):
@@ -83,43 +84,61 @@ def read_batches(url, prefix, board, batch_size):
         source.close()
 
 
-def _produce(batches, url, prefix, board, batch_size):
-    try:
-        for batch in read_batches(url, prefix, board, batch_size):
-            batches.put(("batch", batch))
-        batches.put(("done", None))
-    except Exception as error:  # noqa: BLE001 - handed to the importer, which raises it
-        batches.put(("error", f"{type(error).__name__}: {error}"))
-
-
 class ReaderError(Exception):
     """The reading process failed."""
 
 
 def batches(url, prefix, board, batch_size, *, separate):
-    """read_batches(), in a spawned process when `separate` (the importer keeps writing meanwhile)."""
+    """read_batches(), in a process of its own when `separate` (the importer keeps writing meanwhile).
+
+    The process is `python -m gnuboard.reader` (so nothing depends on how the importer was started); it
+    gets its arguments on stdin (the address may hold a password) and sends pickled batches on stdout.
+    """
     if not separate:
         yield from read_batches(url, prefix, board, batch_size)
         return
-    context = multiprocessing.get_context("spawn")
-    handover = context.Queue(AHEAD)
-    process = context.Process(target=_produce, args=(handover, url, prefix, board, batch_size), daemon=True)
-    process.start()
+    process = subprocess.Popen(  # noqa: S603 - this interpreter, this module
+        [sys.executable, "-m", "gnuboard.reader"],
+        cwd=Path(__file__).resolve().parent.parent,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
+        process.stdin.write(json.dumps([url, prefix, board, batch_size]).encode() + b"\n")
+        process.stdin.close()
         while True:
             try:
-                kind, value = handover.get(timeout=5)
-            except queue.Empty:
-                if not process.is_alive():
-                    raise ReaderError(f"게시글을 읽는 프로세스가 멈췄습니다 (종료 코드 {process.exitcode})") from None
-                continue
+                kind, value = pickle.load(process.stdout)  # noqa: S301 - our own child process
+            except EOFError:
+                error = process.stderr.read().decode(errors="replace").strip().splitlines()
+                raise ReaderError(
+                    f"게시글을 읽는 프로세스가 멈췄습니다: {error[-1] if error else process.wait()}"
+                ) from None
             if kind == "done":
                 break
             if kind == "error":
                 raise ReaderError(value)
             yield value
     finally:
-        if process.is_alive():
-            process.terminate()
-        process.join()
-        handover.close()
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        process.stdout.close()
+        process.stderr.close()
+
+
+def main():
+    url, prefix, board, batch_size = json.loads(sys.stdin.readline())
+    out = sys.stdout.buffer
+    try:
+        for batch in read_batches(url, prefix, board, batch_size):
+            pickle.dump(("batch", batch), out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(("done", None), out)
+    except Exception as error:  # noqa: BLE001 - handed to the importer, which raises it
+        pickle.dump(("error", f"{type(error).__name__}: {error}"), out)
+    out.flush()
+
+
+if __name__ == "__main__":
+    main()
