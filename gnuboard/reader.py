@@ -18,7 +18,7 @@ from pathlib import Path
 from lib.sanitize import sanitize_html
 
 from . import convert
-from .source import Source
+from .source import Source, SourceError
 
 COMMENT_COLUMNS = "wr_id, wr_parent, wr_comment, wr_comment_reply, wr_option, wr_content, mb_id, wr_name, wr_datetime"
 POST_COLUMNS = (
@@ -84,7 +84,7 @@ def read_batches(url, prefix, board, batch_size):
         source.close()
 
 
-class ReaderError(Exception):
+class ReaderError(SourceError):
     """The reading process failed."""
 
 

@@ -3,7 +3,7 @@
 import datetime
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 _ESCAPES = re.compile(r"[\\\t\n\r]")
@@ -22,7 +22,12 @@ def _null(_value: object) -> str:
 
 
 # The common types, formatted without walking copy_value's checks (bulk loads send millions of values).
-_FAST = {str: _text, int: str, type(None): _null, datetime.datetime: datetime.datetime.isoformat}
+_FAST: dict[type, Callable[[Any], str]] = {
+    str: _text,
+    int: str,
+    type(None): _null,
+    datetime.datetime: datetime.datetime.isoformat,
+}
 
 
 def copy_value(value: object) -> str:
