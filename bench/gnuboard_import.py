@@ -154,10 +154,12 @@ def build(url, name, posts, comments_per_post, members, seed=2026):
     return total_comments
 
 
-def cpu_seconds(pid):
-    """User + system CPU of a process so far, from /proc (the machine is shared: wall time alone misleads)."""
+def cpu_seconds(pid, children=False):
+    """User + system CPU of a process so far, from /proc (the machine is shared: wall time alone misleads);
+    with `children`, that of its ended children instead (the importer's reading process)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    first = 13 if children else 11
+    return (int(fields[first]) + int(fields[first + 1])) / os.sysconf("SC_CLK_TCK")
 
 
 class BackendWatcher:
@@ -239,21 +241,31 @@ def main():
         importer.import_members()
         watcher = BackendWatcher(connection.settings_dict["NAME"]) if connection.vendor == "postgresql" else None
         server_pid = mariadb_pid()
-        before = [cpu_seconds("self"), cpu_seconds(server_pid) if server_pid else 0]
+
+        def cpu():
+            return [
+                cpu_seconds("self"),
+                cpu_seconds("self", children=True),
+                cpu_seconds(server_pid) if server_pid else 0,
+            ]
+
+        before, load = cpu(), Path("/proc/loadavg").read_text().split()[:3]
         wall = time.monotonic()
         with original_times():
             importer.import_posts(board)
         wall = time.monotonic() - wall
-        after = [cpu_seconds("self"), cpu_seconds(server_pid) if server_pid else 0]
+        after = cpu()
         database = watcher.stop() if watcher else 0
-        python, mariadb = (b - a for a, b in zip(before, after, strict=True))
-        idle = max(python, database + mariadb)
+        main_, reading, mariadb = (b - a for a, b in zip(before, after, strict=True))
+        # Two cores: the four processes share them, and no one of them can go faster than its own CPU time.
+        idle = max((main_ + reading + database + mariadb) / 2, main_, reading, database)
         print(
             f"posts stage: {args.posts:,} posts + {comments:,} comments in {wall:.1f}s wall "
-            f"= {args.posts / wall:,.0f} posts/s, {comments / wall:,.0f} comments/s on this (shared) machine\n"
-            f"CPU: importer {python:.1f}s (both threads; Python runs on one core at a time) + "
+            f"= {args.posts / wall:,.0f} posts/s, {comments / wall:,.0f} comments/s on this (shared) machine "
+            f"(load average {' '.join(load)} before, {' '.join(Path('/proc/loadavg').read_text().split()[:3])} after)\n"
+            f"CPU: importer {main_:.1f}s (both threads) + its reading process {reading:.1f}s + "
             f"{connection.vendor} backends {database:.1f}s + MariaDB {mariadb:.1f}s\n"
-            f"idle 2-core estimate (importer on one core, the databases on the other): {idle:.1f}s "
+            f"idle 2-core estimate (the larger of half the total and the busiest process): {idle:.1f}s "
             f"= {args.posts / idle:,.0f} posts/s, {comments / idle:,.0f} comments/s"
         )
         again = time.monotonic()

@@ -1,6 +1,8 @@
 """Writing many rows fast: ids taken ahead, plain tuples copied in (COPY on PostgreSQL)."""
 
-from django.db import connection
+import json
+
+from django.db import connection, models
 
 from lib.pgcopy import copy_rows
 
@@ -37,3 +39,18 @@ def insert_rows(table, fields, rows):
         else:
             marks = ", ".join(["%s"] * len(fields))
             cursor.executemany(f"INSERT INTO {quoted} ({columns}) VALUES ({marks})", rows)  # noqa: S608
+
+
+def new_row_values(model):
+    """(columns, {column: value}) of a new row of `model`: every concrete field's default, ready for the
+    database, to be completed per row and sent with insert_rows()."""
+    instance = model()
+    columns, values = [], {}
+    for field in model._meta.concrete_fields:
+        columns.append(field.column)
+        value = getattr(instance, field.attname)
+        if isinstance(field, models.JSONField):
+            values[field.column] = json.dumps(value, cls=field.encoder)  # COPY and SQLite both take the text
+        else:
+            values[field.column] = field.get_db_prep_save(value, connection)
+    return columns, values

@@ -36,10 +36,11 @@ from comments.models import MAX_DEPTH, PATH_STEP, Comment
 from lib.images import make_renditions, save_editor_upload, validate_image
 from lib.progress import Progress
 from lib.sanitize import sanitize_html
+from search.index import index_articles, set_trigger_off
 from visitors.models import DailyVisits
 
-from . import convert
-from .bulk import allocate_ids, insert_rows
+from . import convert, reader
+from .bulk import allocate_ids, insert_rows, new_row_values
 from .hashers import encoded_from_gnuboard
 from .models import SourceRow
 
@@ -80,18 +81,14 @@ MEMBER_FINGERPRINT = (
     "mb_mailling",
     "mb_marketing_agree",
 )
-COMMENT_COLUMNS = "wr_id, wr_parent, wr_comment, wr_comment_reply, wr_option, wr_content, mb_id, wr_name, wr_datetime"
-POST_COLUMNS = (
-    "wr_id, wr_num, ca_name, wr_option, wr_subject, wr_content, wr_link1, wr_link2, wr_hit, mb_id, wr_name, "
-    "wr_datetime, wr_file"
-)
+POST_COLUMNS = reader.POST_COLUMNS
 
 
 @dataclass
 class PostPlan:
-    row: dict
-    article: Article | None  # built from the row when new or edited
-    article_id: int | None
+    row: dict  # reader.post_values()
+    article_id: int
+    new: bool = False
     changed: bool = False
 
 
@@ -101,7 +98,7 @@ class Batch:
 
     counts: Counter = field(default_factory=Counter)
     now: object = field(default_factory=lambda: _db_now())
-    new_articles: list = field(default_factory=list)
+    new_articles: list = field(default_factory=list)  # rows of ARTICLE columns
     changed_articles: list = field(default_factory=list)
     view_updates: list = field(default_factory=list)
     tag_links: list = field(default_factory=list)
@@ -218,7 +215,18 @@ class Node:
 
 
 def mark_row(kind, board, source_id, target_id, *, article_id=None, fingerprint="", count=0, seo_title="", now=None):
-    return (kind, board, str(source_id), target_id, article_id, fingerprint, count, seo_title, now or _db_now())
+    """A SourceRow as a row of MARK_FIELDS (the order _comments() also writes)."""
+    return (
+        str(kind.value),
+        board,
+        str(source_id),
+        target_id,
+        article_id,
+        fingerprint,
+        count,
+        seo_title,
+        now or _db_now(),
+    )
 
 
 def _db_now():
@@ -242,6 +250,7 @@ class Importer:
         self.members = {}  # mb_id → user pk
         self.guests = {}  # written name → user pk
         self.tags = {}  # category → tag pk
+        self._new_article = None
 
     # -- boards -------------------------------------------------------------------------------------
 
@@ -601,14 +610,10 @@ class Importer:
         SourceRow.objects.bulk_create(marks)
 
     def author(self, row):
-        mb_id = row["mb_id"] or ""
-        if mb_id in self.members:
-            return self.members[mb_id]
-        return self.guests[self._written_name(row)]
-
-    @staticmethod
-    def _written_name(row):
-        return (row["wr_name"] or "").strip()[:255] or "손님"
+        """The member who wrote a post or comment (reader's values), or the account carrying the written name."""
+        if row["mb_id"] in self.members:
+            return self.members[row["mb_id"]]
+        return self.guests[row["name"]]
 
     def tag_id(self, name):
         if name not in self.tags:
@@ -619,25 +624,21 @@ class Importer:
 
     def import_posts(self, board):
         """Posts and comments in batches. On PostgreSQL (outside a transaction) a second thread writes one
-        batch while this one reads and converts the next: the two halves take about as long each, and the
-        machine has two cores."""
-        table = self.source.write_table(board.table)
-        seo = self.source.optional(f"write_{board.table}", "wr_seo_title")
+        batch while this one works out the next, and a big board is read (and its bodies sanitised) in a
+        process of its own (gnuboard.reader): reading, working out and writing overlap on the two cores."""
         total = self._count_posts(board)
         threaded = connection.vendor == "postgresql" and not connection.in_atomic_block
         progress = Progress(f"게시판 {board.table} 게시글", self.out)
         progress.start(total)
-        sql = f"SELECT {POST_COLUMNS}, {seo} FROM {table} WHERE wr_is_comment = 0 ORDER BY wr_id"
         pending = None
-        with ThreadPoolExecutor(max_workers=1) if threaded else contextlib.nullcontext() as writer:
-            for posts in self.source.stream(sql, size=self.batch_size):
-                ids = [post["wr_id"] for post in posts]
-                nums = sorted({post["wr_num"] for post in posts})
-                comments = self.source.all(
-                    f"SELECT {COMMENT_COLUMNS} FROM {table} WHERE wr_is_comment = 1 AND wr_num IN %s "
-                    "AND wr_parent IN %s",
-                    [nums, ids],
-                )
+        source = reader.batches(
+            self.source.url, self.source.prefix, board.table, self.batch_size, separate=total > self.batch_size
+        )
+        with (
+            contextlib.closing(source) as batches,
+            ThreadPoolExecutor(max_workers=1) if threaded else contextlib.nullcontext() as writer,
+        ):
+            for posts, comments in batches:
                 try:
                     batch = self._prepare(board, posts, comments)
                 except (DatabaseError, ValueError, ValidationError):
@@ -700,75 +701,79 @@ class Importer:
         """Everything a batch will write, worked out from the source rows and what was imported before."""
         batch = Batch()
         keys = [str(row["wr_id"]) for row in posts + comments]
-        known = {
-            (mark.kind, mark.source_id): mark
-            for mark in SourceRow.objects.filter(
-                board=board.table, kind__in=[Kind.POST, Kind.COMMENT], source_id__in=keys
-            )
-        }
-        self.ensure_guests(
-            {self._written_name(row) for row in posts + comments if (row["mb_id"] or "") not in self.members}
-        )
+        marks = SourceRow.objects.filter(board=board.table, kind__in=[Kind.POST, Kind.COMMENT])
+        if connection.vendor == "postgresql":  # one array parameter, not thousands (their handling cost more)
+            marks = marks.extra(where=["source_id = ANY(%s)"], params=[keys])  # noqa: S610 - no input in the SQL
+        else:
+            marks = marks.filter(source_id__in=keys)
+        known = {(mark.kind, mark.source_id): mark for mark in marks}
+        self.ensure_guests({row["name"] for row in posts + comments if row["mb_id"] not in self.members})
         by_parent = defaultdict(list)
         for comment in comments:
             by_parent[comment["wr_parent"]].append(comment)
 
         plans = []
-        fresh = [row for row in posts if (Kind.POST, str(row["wr_id"])) not in known and not convert.is_secret(row)]
+        fresh = [row for row in posts if (Kind.POST, str(row["wr_id"])) not in known and not row["secret"]]
         article_ids = iter(allocate_ids(Article, len(fresh)))
         for row in posts:
-            if convert.is_secret(row):
+            if row["secret"]:
                 batch.counts["비밀글이라 건너뜀"] += 1
                 continue
             mark = known.get((Kind.POST, str(row["wr_id"])))
-            print_ = convert.post_fingerprint(row)
-            hits = row["wr_hit"] or 0
+            print_ = row["fingerprint"]
+            hits = row["hits"]
             if mark and hits != mark.count:
                 # Views counted on the old site since the last run are added to those counted here.
                 batch.view_updates.append((mark.target_id, hits - mark.count))
                 mark.count = hits
                 batch.marks_changed.append(mark)
             if mark and mark.fingerprint == print_:
-                plans.append(PostPlan(row, None, mark.target_id))
+                plans.append(PostPlan(row, mark.target_id))
                 batch.counts["게시글: 바뀌지 않음"] += 1
                 continue
-            article = self._article(board, row)
+            values = self._article(board, row)
             if mark:
-                article.pk = mark.target_id
-                batch.changed_articles.append(article)
+                batch.changed_articles.append(Article(pk=mark.target_id, **values))
                 mark.fingerprint = print_
-                mark.seo_title = (row.get("wr_seo_title") or "")[:255]
+                mark.seo_title = row["seo_title"]
                 if mark not in batch.marks_changed:
                     batch.marks_changed.append(mark)
-                plans.append(PostPlan(row, article, mark.target_id, changed=True))
+                plan = PostPlan(row, mark.target_id, changed=True)
             else:
-                article.pk = next(article_ids)
-                article.comment_count = sum(not convert.is_secret(c) for c in by_parent[row["wr_id"]])
-                batch.new_articles.append(article)
-                plans.append(PostPlan(row, article, article.pk))
+                plan = PostPlan(row, next(article_ids), new=True)
+                values["comment_count"] = sum(not c["secret"] for c in by_parent[row["wr_id"]])
+                batch.new_articles.append(self._article_row(plan.article_id, values))
                 batch.new_marks.append(
                     mark_row(
                         Kind.POST,
                         board.table,
                         row["wr_id"],
-                        article.pk,
+                        plan.article_id,
                         fingerprint=print_,
                         count=hits,
-                        seo_title=(row.get("wr_seo_title") or "")[:255],
+                        seo_title=row["seo_title"],
                         now=batch.now,
                     )
                 )
-            category = (row["ca_name"] or "").strip()[:40]
-            if category:
-                batch.tag_links.append(Article.tags.through(article_id=article.pk, tag_id=self.tag_id(category)))
+            plans.append(plan)
+            if row["category"]:
+                batch.tag_links.append((plan.article_id, self.tag_id(row["category"])))
         batch.counts["게시글: 새로 옮김"] += len(batch.new_articles)
         batch.counts["게시글: 고침"] += len(batch.changed_articles)
         self._comments(board, plans, by_parent, known, batch)
         return batch
 
     def _write(self, batch):
-        """One batch's writes; the caller holds the transaction."""
-        Article.objects.bulk_create(batch.new_articles, batch_size=self.batch_size)  # the search trigger indexes them
+        """One batch's writes; the caller holds the transaction.
+
+        On PostgreSQL the search trigger is off for this transaction only (other sessions' articles are
+        indexed by it as always) and the batch's new and edited articles are indexed at the end in one go,
+        their search rows computed here by search.index."""
+        indexed = [row[0] for row in batch.new_articles] + [article.pk for article in batch.changed_articles]
+        bulk_index = connection.vendor == "postgresql" and bool(indexed)
+        if bulk_index:
+            set_trigger_off()
+        insert_rows(Article._meta.db_table, self._article_columns()[0], batch.new_articles)
         if batch.changed_articles:
             Article.objects.bulk_update(
                 batch.changed_articles,
@@ -777,7 +782,7 @@ class Importer:
             Article.tags.through.objects.filter(article_id__in=[a.pk for a in batch.changed_articles]).delete()
         for article_id, added in batch.view_updates:
             Article.objects.filter(pk=article_id).update(view_count=F("view_count") + added)
-        Article.tags.through.objects.bulk_create(batch.tag_links, ignore_conflicts=True)
+        insert_rows(Article.tags.through._meta.db_table, ("article_id", "tag_id"), batch.tag_links)
         insert_rows(Comment._meta.db_table, COMMENT_FIELDS, batch.new_comments)
         if batch.changed_comments:
             Comment.objects.bulk_update(batch.changed_comments, ["text", "status"])
@@ -795,21 +800,40 @@ class Importer:
             )
             for article_id in batch.recount:
                 Article.objects.filter(pk=article_id).update(comment_count=visible.get(article_id, 0))
+        if bulk_index:
+            index_articles(indexed)
+            set_trigger_off(False)
 
     def _article(self, board, row):
-        published = convert.kst(row["wr_datetime"], timezone.now())
-        return Article(
-            section_id=board.section_id,
-            title=(row["wr_subject"] or "").strip()[:200] or "(제목 없음)",
-            body=sanitize_html(convert.post_html(row)),
-            reporter_id=self.author(row),
-            byline=self._written_name(row)[:60],
-            status=Article.Status.PUBLISHED,
-            published_at=published,
-            created_at=published,
-            updated_at=published,
-            view_count=row["wr_hit"] or 0,
-        )
+        """An imported post's article fields (the reader's values; the body is already sanitised)."""
+        return {
+            "section_id": board.section_id,
+            "title": row["title"],
+            "body": row["body"],
+            "reporter_id": self.author(row),
+            "byline": row["name"][:60],
+            "status": Article.Status.PUBLISHED.value,
+            "published_at": row["published"],
+            "created_at": row["published"],
+            "updated_at": row["published"],
+            "view_count": row["hits"],
+        }
+
+    def _article_columns(self):
+        """Articles' columns and a new article's values for them (its fields' defaults), worked out once."""
+        if self._new_article is None:
+            self._new_article = new_row_values(Article)
+        return self._new_article
+
+    def _article_row(self, pk, values):
+        """A new article as a row of _article_columns(), ready for insert_rows."""
+        columns, defaults = self._article_columns()
+        adapt = connection.ops.adapt_datetimefield_value
+        row = dict(defaults, id=pk)
+        row.update(values)  # _article()'s names are the columns'
+        for name in ("published_at", "created_at", "updated_at"):
+            row[name] = adapt(row[name])
+        return tuple(row[column] for column in columns)
 
     def _comments(self, board, plans, by_parent, known, batch):
         """New comments in Gnuboard's display order, edited ones, and the articles to recount, into the batch.
@@ -818,39 +842,43 @@ class Importer:
         each comment's path (its ancestors' ids) is complete when the row is written. Rows are written as
         plain tuples: building a model object per comment cost more than the rest of the import together.
         """
-        existing_ids = [mark.target_id for (kind, _), mark in known.items() if kind == Kind.COMMENT]
+        comment_kind = Kind.COMMENT.value
+        hidden, visible = Comment.Status.HIDDEN.value, Comment.Status.VISIBLE.value  # plain text copies fastest
+        # Only posts with a new or edited comment are worked on (a later run mostly finds none).
+        touched, fresh, wanted = [], 0, []
+        for plan in plans:
+            rows = by_parent.get(plan.row["wr_id"], [])
+            marks = [known.get((comment_kind, str(row["wr_id"]))) for row in rows] if known else [None] * len(rows)
+            new = marks.count(None)
+            if new or any(
+                mark.fingerprint != row["fingerprint"] for mark, row in zip(marks, rows, strict=True) if mark
+            ):
+                touched.append((plan, rows, marks))
+                fresh += new
+                wanted += [mark.target_id for mark in marks if mark]
         existing = {}
-        if existing_ids:
-            for comment in Comment.objects.filter(pk__in=existing_ids).select_related("parent"):
+        for start in range(0, len(wanted), 1000):
+            for comment in Comment.objects.filter(pk__in=wanted[start : start + 1000]).select_related("parent"):
                 parent = comment.parent
                 parent_node = Node(parent.pk, parent.depth, parent.path, None) if parent else None
                 existing[comment.pk] = (comment, Node(comment.pk, comment.depth, comment.path, parent_node))
-        fresh = sum(
-            (Kind.COMMENT, str(row["wr_id"])) not in known
-            for plan in plans
-            for row in by_parent.get(plan.row["wr_id"], [])
-        )
         ids = iter(allocate_ids(Comment, fresh))
         recount, new_comments, changed = batch.recount, batch.new_comments, batch.changed_comments
         new_marks, marks_changed = batch.new_marks, batch.marks_changed
         adapt = connection.ops.adapt_datetimefield_value
-        now = timezone.now()
-        for plan in plans:
+        for plan, rows, marks in touched:
             placed = {}  # (wr_comment, reply code) → Node
-            for row in sorted(by_parent.get(plan.row["wr_id"], []), key=convert.comment_order):
-                key = (row["wr_comment"], row["wr_comment_reply"] or "")
-                mark = known.get((Kind.COMMENT, str(row["wr_id"])))
-                status = Comment.Status.HIDDEN if convert.is_secret(row) else Comment.Status.VISIBLE
-                text = (row["wr_content"] or "").replace("\r\n", "\n").strip()
+            for row, mark in zip(rows, marks, strict=True):  # in display order (the reader sorted them)
+                key = (row["group"], row["reply"])
+                status = hidden if row["secret"] else visible
                 if mark:
                     if mark.target_id not in existing:  # deleted here since the last run: it stays deleted
                         continue
                     comment, placed[key] = existing[mark.target_id]
-                    print_ = convert.comment_fingerprint(row)
-                    if mark.fingerprint != print_:
-                        comment.text, comment.status = text, status
+                    if mark.fingerprint != row["fingerprint"]:
+                        comment.text, comment.status = row["text"], status
                         changed.append(comment)
-                        mark.fingerprint = print_
+                        mark.fingerprint = row["fingerprint"]
                         marks_changed.append(mark)
                         recount.add(plan.article_id)
                     continue
@@ -870,25 +898,27 @@ class Importer:
                         node.reply_to,
                         node.depth,
                         node.path,
-                        text,
+                        row["text"],
                         status,
                         0,
                         "",
-                        adapt(convert.kst(row["wr_datetime"], now)),
+                        adapt(row["created"]),
                     )
                 )
                 new_marks.append(
-                    mark_row(
-                        Kind.COMMENT,
+                    (
+                        comment_kind,
                         board.table,
-                        row["wr_id"],
+                        str(row["wr_id"]),
                         node.pk,
-                        article_id=plan.article_id,
-                        fingerprint=convert.comment_fingerprint(row),
-                        now=batch.now,
+                        plan.article_id,
+                        row["fingerprint"],
+                        0,
+                        "",
+                        batch.now,
                     )
                 )
-                if plan.article is None or plan.changed:
+                if not plan.new:
                     recount.add(plan.article_id)
         batch.counts["댓글: 새로 옮김"] += len(new_comments)
         batch.counts["댓글: 고침"] += len(changed)

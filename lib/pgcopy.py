@@ -3,15 +3,38 @@
 import datetime
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 _ESCAPES = re.compile(r"[\\\t\n\r]")
 _ESCAPED = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
+def _text(value: str) -> str:
+    # Most text holds none of the four: four scans in C are cheaper than a regular expression per value.
+    if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+        return _ESCAPES.sub(lambda match: _ESCAPED[match.group()], value)
+    return value
+
+
+def _null(_value: object) -> str:
+    return r"\N"
+
+
+# The common types, formatted without walking copy_value's checks (bulk loads send millions of values).
+_FAST: dict[type, Callable[[Any], str]] = {
+    str: _text,
+    int: str,
+    type(None): _null,
+    datetime.datetime: datetime.datetime.isoformat,
+}
+
+
 def copy_value(value: object) -> str:
     """One field in COPY's text format: \\N for NULL, t/f, ISO times, {"…"} arrays, escaped text."""
+    fast = _FAST.get(type(value))
+    if fast is not None:
+        return fast(value)
     if value is None:
         return r"\N"
     if value is True or value is False:
@@ -29,9 +52,10 @@ def copy_value(value: object) -> str:
 def copy_rows(cursor: Any, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     """COPY `rows` (sequences in the order of `columns`) into `table`; `cursor` is Django's or psycopg2's."""
     buffer = io.StringIO()
+    fast, write = _FAST.get, buffer.write
     for row in rows:
-        buffer.write("\t".join(copy_value(value) for value in row))
-        buffer.write("\n")
+        write("\t".join([fast(type(value), copy_value)(value) for value in row]))
+        write("\n")
     buffer.seek(0)
     raw = getattr(cursor, "cursor", cursor)
     raw.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer)

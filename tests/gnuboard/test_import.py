@@ -2,12 +2,15 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import Client
 
 from accounts.models import Consent, User
 from articles.models import Article, Section
 from comments.models import Comment
+from gnuboard import importer
 from gnuboard.models import SourceRow
+from tests.factories import make_article, make_user
 from visitors.models import DailyVisits
 
 from .conftest import PASSWORDS
@@ -287,3 +290,88 @@ def test_a_file_name_pointing_outside_the_board_folder_is_not_copied(g5):
     out = run(g5)
     assert "file/paju/../../../outside.pdf" in out  # reported as missing
     assert "secret.pdf" not in article(g5, "files").body
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the search index and its trigger exist on PostgreSQL only"
+)
+
+
+def search_rows(ids):
+    """search_articletext rows of these articles, tokens as sets (their order is not part of the index)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT article_id, section_id, published_at, public, title, document, tokens FROM search_articletext "
+            "WHERE article_id = ANY(%s) ORDER BY article_id",
+            [list(ids)],
+        )
+        return [(*row[:-1], set(row[-1])) for row in cursor.fetchall()]
+
+
+def found(term):
+    from search.query import ArticleSearch
+
+    return ArticleSearch([term])[0:50]
+
+
+@postgresql_only
+def test_imported_articles_are_indexed_in_bulk_as_the_trigger_would_index_them(g5):
+    run(g5)
+    ids = list(Article.objects.values_list("pk", flat=True))
+    bulk = search_rows(ids)
+    assert [row[0] for row in bulk] == sorted(ids) and len(ids) == 4
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT search_articletext_refresh(id) FROM articles_article")
+    assert search_rows(ids) == bulk
+    assert article(g5, "plain") in found("산책로") and article(g5, "plain") in found("문단입니다")
+
+
+@postgresql_only
+def test_the_trigger_is_off_for_the_import_s_batches_only(g5, monkeypatch):
+    """The batches' articles are left to the bulk indexing; an article saved after, in the same session, is
+    indexed by the trigger again."""
+    monkeypatch.setattr("gnuboard.importer.index_articles", lambda ids: 0)
+    run(g5)
+    assert search_rows([article(g5, "plain").pk]) == []
+    later = make_article(make_user("after"), title="가져오기 뒤에 쓴 기사")
+    assert later in found("가져오기")
+
+
+@postgresql_only
+def test_an_edited_post_is_indexed_again_on_a_later_run(g5):
+    run(g5)
+    with g5.db.connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE g5_write_paju SET wr_content = %s WHERE wr_id = %s", ["금릉역 앞 새 문단.", g5.ids["plain"]]
+        )
+    run(g5)
+    plain = article(g5, "plain")
+    assert plain in found("금릉역")
+    assert plain not in found("문단입니다")
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_article_saved_by_the_site_during_the_import_is_indexed_by_the_trigger(g5, monkeypatch):
+    """Committed batches (a reading process, a writing thread): another session writing meanwhile is indexed."""
+    import psycopg2
+
+    own = make_article(make_user("during"), title="사이트에서 쓴 기사")
+    real = importer.index_articles
+
+    def during(ids):
+        settings = connection.settings_dict
+        other = psycopg2.connect(
+            dbname=settings["NAME"], user=settings["USER"], host=settings["HOST"], port=settings["PORT"] or 5432
+        )
+        other.autocommit = True
+        with other.cursor() as cursor:
+            cursor.execute("UPDATE articles_article SET title = title || ' 동시고침' WHERE id = %s", [own.pk])
+        other.close()
+        return real(ids)
+
+    monkeypatch.setattr(importer, "index_articles", during)
+    run(g5, "--batch-size", "1")
+    assert own in found("동시고침")
+    assert article(g5, "plain") in found("산책로")
+    assert Article.objects.count() == 5

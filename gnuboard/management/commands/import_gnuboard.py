@@ -45,6 +45,8 @@ class Command(BaseCommand):
             ) from error
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
+        except SourceError as error:  # the database went away or the reading process failed mid-way
+            raise CommandError(str(error)) from error
         finally:
             source.close()
         if not options["dry_run"]:
