@@ -1,6 +1,7 @@
 """PostgreSQL's search rows: linear in the text, the same from the trigger and the bulk rebuild."""
 
-import time
+import os
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -22,12 +23,25 @@ def stored(article_id):
     return row and (row[0], row[1], set(row[2]))
 
 
-def test_saving_a_200000_character_single_word_body_takes_under_a_second(make_article):
+def backend_cpu_seconds():
+    """CPU used so far by this connection's PostgreSQL process (from /proc: holds on a busy machine)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    stat = Path(f"/proc/{pid}/stat")
+    if not stat.exists():
+        pytest.skip("PostgreSQL runs on another machine: its CPU cannot be read here")
+    fields = stat.read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def test_saving_a_200000_character_single_word_body_costs_under_a_second_of_database_cpu(make_article):
+    # A quadratic bigram function took minutes here; the linear one takes a fraction of a second.
     article = make_article(title="긴 낱말")
     article.body = "<p>" + "가나다라마바사아자차카타파하" * 14286 + "</p>"
-    started = time.perf_counter()
+    before = backend_cpu_seconds()
     article.save()
-    assert time.perf_counter() - started < 1.0
+    assert backend_cpu_seconds() - before < 1.0
     assert len(stored(article.pk)[1]) > 200000
 
 
