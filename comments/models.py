@@ -65,9 +65,10 @@ class Comment(models.Model):
     status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.VISIBLE)
     report_count = models.PositiveIntegerField("신고 수", default=0)
     # The votes of CommentVote, kept on the row (changed with F() in the vote's transaction) so that
-    # showing them costs nothing per comment.
-    like_count = models.PositiveIntegerField("공감", default=0, editable=False)
-    dislike_count = models.PositiveIntegerField("비공감", default=0, editable=False)
+    # showing them costs nothing per comment. A database default too: bulk loaders (the Gnuboard
+    # import, bench_data) insert comments naming only the columns they know.
+    like_count = models.PositiveIntegerField("공감", default=0, db_default=0, editable=False)
+    dislike_count = models.PositiveIntegerField("비공감", default=0, db_default=0, editable=False)
     # A random value from the form: a second submission of the same form (a double click) finds the first comment.
     token = models.CharField(max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField("작성 시각", default=timezone.now)

@@ -8,6 +8,8 @@ from comments import services
 from comments.models import Comment, CommentVote
 from lib import pagecache
 
+from .test_counts import concurrent, run_together
+
 pytestmark = pytest.mark.django_db
 
 JSON = {"HTTP_ACCEPT": "application/json"}
@@ -160,3 +162,20 @@ def test_only_one_vote_row_per_member_and_comment(member, theirs):
     services.comment_vote(comment=theirs, member=member, value=-1)
     assert CommentVote.objects.filter(comment=theirs, member=member).count() == 1
     assert Comment.objects.filter(pk=theirs.pk).values_list("like_count", "dislike_count").get() == (0, 1)
+
+
+@concurrent
+def test_votes_cast_at_the_same_moment_are_all_counted(django_user_model, make_article, neighbour):
+    comment = services.comment_create(article=make_article(), author=neighbour, text="모두가 동시에 누르는 댓글")
+    voters = [django_user_model.objects.create_user(username=f"v{n}", nickname=f"동시{n}") for n in range(8)]
+    jobs = [
+        lambda voter=voter, n=n: services.comment_vote(comment=comment, member=voter, value=1 if n % 4 else -1)
+        for n, voter in enumerate(voters)
+    ]
+    # A ninth member's double click races too: whichever request runs second withdraws the first.
+    clicker = django_user_model.objects.create_user(username="clicker", nickname="두번누름")
+    jobs += [lambda: services.comment_vote(comment=comment, member=clicker, value=1)] * 2
+    assert run_together(*jobs) == []
+    rows = CommentVote.objects.filter(comment=comment)
+    assert counts(comment) == (rows.filter(value=1).count(), rows.filter(value=-1).count()) == (6, 2)
+    assert not rows.filter(member=clicker).exists()
