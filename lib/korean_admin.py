@@ -37,6 +37,7 @@ _PARTICLE = "|".join(re.escape(particle) for particle in sorted(_PAIRS, key=len,
 _QUOTED = re.compile(rf'(?P<word>[^"“”]+)(?P<quote>["”])(?P<space> ?)(?P<particle>{_PARTICLE})(?=[\s.,!?]|$)')
 
 
+_CHANGED = re.compile(r"(?P<word>[가-힣A-Za-z0-9]+)(?:이/가|가|이)(?= 변경되었습니다)")
 # A run of text between two tags of a rendered page.
 _TEXT = re.compile(r">([^<>]+)<")
 
@@ -54,6 +55,8 @@ def fix_particles(message: str, names: tuple[str, ...] = ()) -> str:
         return f"{match['word']}{match['quote']}{josa(_word(match['word']), pair)}"
 
     fixed = _QUOTED.sub(quoted, message)
+    # The history's "{fields}가 변경되었습니다." names the last changed field: 본문이, 제목이.
+    fixed = _CHANGED.sub(lambda match: match["word"] + josa(match["word"], "이/가"), fixed)
     if names:
         alternatives = "|".join(re.escape(name) for name in sorted(set(names), key=len, reverse=True) if name)
         named = re.compile(rf"(?<![\w\"”])(?P<word>{alternatives})(?P<space> ?)(?P<particle>{_PARTICLE})(?=[\s.,!?]|$)")
@@ -90,6 +93,10 @@ class KoreanMessagesMixin:
     def render_delete_form(self, request: Any, context: Any) -> Any:
         """정말로 기사 "…"을/를 삭제하시겠습니까? with the particle the title takes."""
         return self._fix_page(super().render_delete_form(request, context))  # type: ignore[misc]
+
+    def history_view(self, request: Any, object_id: str, extra_context: Any = None) -> Any:
+        """The history's change messages (본문이 변경되었습니다)."""
+        return self._fix_page(super().history_view(request, object_id, extra_context))  # type: ignore[misc]
 
     def response_action(self, request: Any, queryset: Any) -> Any:
         """The bulk delete's confirmation page (선택한 섹션을 정말 삭제하시겠습니까?)."""

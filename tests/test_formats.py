@@ -40,8 +40,9 @@ def test_admin_change_list_and_history_show_korean_times(client, editor, make_ar
         object_id=str(article.pk),
         object_repr=article.title,
         action_flag=CHANGE,
-        change_message="제목을 바꿈",
+        change_message='[{"changed": {"fields": ["본문"]}}]',
         action_time=EVENING,
     )
     history = client.get(reverse("admin:articles_article_history", args=[article.pk])).content.decode()
     assert "2026.11.30 오후 11:42" in history
+    assert "본문이 변경되었습니다" in history and "본문가" not in history

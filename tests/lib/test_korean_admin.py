@@ -27,6 +27,9 @@ from tests.factories import article_form
         ("아래에서 다른 기사을 추가할 수 있습니다.", "아래에서 다른 기사를 추가할 수 있습니다."),
         ("3개의 섹션이/가 변경되었습니다.", "3개의 섹션이 변경되었습니다."),
         ("기사 이동", "기사 이동"),  # a word that starts with 이 is not a particle
+        ("제목 또한 본문가 변경되었습니다.", "제목 또한 본문이 변경되었습니다."),
+        ("요약가 변경되었습니다.", "요약이 변경되었습니다."),
+        ("섹션이 변경되었습니다.", "섹션이 변경되었습니다."),
     ],
 )
 def test_fix_particles(message, expected):
