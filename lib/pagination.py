@@ -7,6 +7,8 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
 
+from lib.cache import Cached
+
 # Lists count at most this many rows: past it they say "10,000건 이상" and stop at the page that holds
 # the 10,000th row, so the deepest page reads at most this many index entries (the first reads one page).
 COUNT_CAP = 10_000
@@ -19,6 +21,8 @@ class BlockPaginator(Paginator):  # type: ignore[type-arg]
     without touching the table, then loads those rows by primary key. `ids`, when
     given, makes the ordered query of the first `limit` ids (rows whose first column
     is the primary key; a UNION is fine) for lists that one index cannot serve in order.
+    `count_cache` (key, seconds) keeps the capped count in the cache, for lists whose
+    count reads many index entries to find few rows (a group's sections among all articles).
     """
 
     block_size = 10
@@ -31,14 +35,22 @@ class BlockPaginator(Paginator):  # type: ignore[type-arg]
         *args: Any,
         count_cap: int = COUNT_CAP,
         ids: Callable[[int], QuerySet[Any]] | None = None,
+        count_cache: tuple[str, int] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(object_list, per_page, *args, **kwargs)
         self.count_cap = count_cap
         self.ids = ids
+        self.count_cache = count_cache
 
     @cached_property
     def _found(self) -> int:
+        if self.count_cache is None:
+            return self._count_up_to_cap()
+        key, seconds = self.count_cache
+        return Cached(key, seconds, self._count_up_to_cap).get()
+
+    def _count_up_to_cap(self) -> int:
         """Rows up to one past the cap: a bounded COUNT over a LIMIT subquery."""
         if self.ids is not None:
             return self.ids(self.count_cap + 1).count()
