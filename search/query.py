@@ -35,6 +35,9 @@ COUNT_CAP = 1000
 FIRST_WINDOW = datetime.timedelta(days=7)
 MAX_WINDOWS = 6
 FOREVER = datetime.timedelta(days=365 * 100)
+# A term with fewer than need / RARE_SHARE matches in the first window may be rare: its older matches
+# are fetched in one scan of the GIN index when there are fewer than need.
+RARE_SHARE = 20
 RELEVANCE, LATEST = "relevance", "latest"
 ORDERS = {RELEVANCE: "정확도순", LATEST: "최신순"}
 
@@ -175,8 +178,8 @@ class ArticleSearch:
 
         A window is one bitmap scan: the GIN index's candidates ANDed with the window's range
         of the date index, so only the window's matches are read. The first window spans
-        FIRST_WINDOW; if it holds fewer than `need`, one scan of the GIN index alone takes the
-        rest when there are few (a rare term: done); otherwise the next windows are sized from
+        FIRST_WINDOW; if it holds only a few, one scan of the GIN index alone takes the rest when
+        there are fewer than `need` (a rare term: done); otherwise the next windows are sized from
         the matches per second found so far, and the last takes everything older.
         """
         where, params = self._where(title=title)
@@ -202,7 +205,8 @@ class ArticleSearch:
                 found += cursor.fetchall()
                 if len(found) >= need:
                     break
-                if number == 1:
+                if number == 1 and len(found) * RARE_SHARE < need:
+                    # Few in the first window: try for all the older ones in one scan of the GIN index.
                     wanted = need - len(found)
                     cursor.execute(sql + " LIMIT %s", [*hit_params, *params, bottom, wanted])
                     older = cursor.fetchall()
