@@ -96,6 +96,10 @@ class Section(models.Model):
         return cached_reverse("articles:section", self.group.slug, self.slug)
 
 
+# A LIMIT that only keeps the tag page's subquery of links a subquery (no tag has this many articles).
+TAG_LINKS_CAP = 10_000_000
+
+
 class ArticleQuerySet(models.QuerySet["Article"]):
     def published(self, now: datetime.datetime | None = None) -> Self:
         """What readers may see: published and due at now (default: this moment). Every public entry point starts here."""
@@ -132,6 +136,16 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         else:  # SQLite (the demo): the parts of a UNION take neither order nor limit
             own, shared = own.order_by(), shared.order_by()
         return own.union(shared).order_by(*order)
+
+    def ids_by_tag(self, tag: Tag, limit: int) -> models.QuerySet[Article, tuple[int, datetime.datetime]]:
+        """(id, published_at) of up to `limit` newest articles with a tag, newest first.
+
+        The tag's links come first (their tag_id index; a LIMIT keeps PostgreSQL from folding them
+        into a join it would answer by walking every article in date order, probing each for the
+        tag), then those articles by primary key, sorted: bounded by the tag, not the archive.
+        """
+        links = Article.tags.through.objects.filter(tag=tag).values("article_id")[:TAG_LINKS_CAP]
+        return self.filter(pk__in=links).values_list("pk", "published_at").order_by("-published_at", "-id")[:limit]
 
     def by_reporter(self, user: User) -> Self:
         """Articles under a reporter's name: as the primary reporter or on a shared byline."""

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
 from lib import pagecache
+from lib.cache import Cached
 from lib.images import save_editor_upload
 from lib.pagination import BlockPaginator
 
@@ -24,6 +25,9 @@ RELATED_SIZE = 6
 ARTICLE_LISTS_SECONDS = 60
 RELATED_CANDIDATES = 200
 RELATED_FIELDS = ("id", "title", "published_at", "photo", "photo_alt", "photo_renditions", "section__name")
+# A group's capped count (up to 10,001 of its articles among all others in the date index) is kept
+# this long, and dropped whenever an article is saved or deleted (articles/apps.py).
+GROUP_COUNT_SECONDS = 600
 ARTICLE_NUMBER = re.compile(r"[0-9]{1,18}")  # fits a bigint key
 
 
@@ -61,10 +65,24 @@ class GroupView(ArticleListView):
         # section_id IN (…), not a join: article_list is walked in date order with the section checked in it.
         return super().get_queryset().filter(section__in=self.group.sections.values("pk"))
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        count_cache = (group_count_key(self.group.pk), GROUP_COUNT_SECONDS)
+        return super().get_paginator(queryset, per_page, count_cache=count_cache, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(current_group=self.group, **kwargs)
         context["page_meta"] = seo.list_page_meta(self.request, group=self.group, page=context["page_obj"])
         return context
+
+
+def group_count_key(group_id):
+    return f"articles:group-count:{group_id}"
+
+
+def forget_group_counts(*args, **kwargs):
+    """Drop every group's cached count (a signal receiver for article saves and deletes)."""
+    for pk in Group.objects.values_list("pk", flat=True):
+        Cached(group_count_key(pk), GROUP_COUNT_SECONDS, int).clear()
 
 
 class SectionView(ArticleListView):
@@ -120,7 +138,13 @@ class TagView(ArticleListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(tags=self.tag)
+        return super().get_queryset()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        published = Article.objects.published()
+        return super().get_paginator(
+            queryset, per_page, ids=lambda limit: published.ids_by_tag(self.tag, limit), **kwargs
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

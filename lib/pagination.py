@@ -7,6 +7,8 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
 
+from lib.cache import Cached
+
 # Lists count at most this many rows: past it they say "10,000건 이상" and stop at the page that holds
 # the 10,000th row, so the deepest page reads at most this many index entries (the first reads one page).
 COUNT_CAP = 10_000
@@ -19,6 +21,8 @@ class BlockPaginator(Paginator):  # type: ignore[type-arg]
     without touching the table, then loads those rows by primary key. `ids`, when
     given, makes the ordered query of the first `limit` ids (rows whose first column
     is the primary key; a UNION is fine) for lists that one index cannot serve in order.
+    `count_cache` (key, seconds) keeps the capped count in the cache, for lists whose
+    count reads many index entries to find few rows (a group's sections among all articles).
     """
 
     block_size = 10
@@ -31,19 +35,29 @@ class BlockPaginator(Paginator):  # type: ignore[type-arg]
         *args: Any,
         count_cap: int = COUNT_CAP,
         ids: Callable[[int], QuerySet[Any]] | None = None,
+        count_cache: tuple[str, int] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(object_list, per_page, *args, **kwargs)
         self.count_cap = count_cap
         self.ids = ids
+        self.count_cache = count_cache
 
     @cached_property
     def _found(self) -> int:
+        if self.count_cache is None:
+            return self._count_up_to_cap()
+        key, seconds = self.count_cache
+        return Cached(key, seconds, self._count_up_to_cap).get()
+
+    def _count_up_to_cap(self) -> int:
         """Rows up to one past the cap: a bounded COUNT over a LIMIT subquery."""
         if self.ids is not None:
             return self.ids(self.count_cap + 1).count()
         if isinstance(self.object_list, QuerySet):
-            return self.object_list[: self.count_cap + 1].count()
+            # Unordered: any 10,001 rows will do, so PostgreSQL stops after that many index entries
+            # instead of sorting all of a group's rows (7 ms instead of 485 ms for 303,000 at 1M).
+            return self.object_list.order_by()[: self.count_cap + 1].count()
         return int(super().count)
 
     @property

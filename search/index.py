@@ -188,7 +188,9 @@ def rebuild(progress=None, maintenance_work_mem="1GB", workers=2):
         (since,) = cursor.fetchone()
         users, shared = _names(cursor)
         cursor.execute(f"DROP TABLE IF EXISTS {TABLE}_new")
-        cursor.execute(f"CREATE TABLE {TABLE}_new (LIKE {TABLE} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)")
+        cursor.execute(
+            f"CREATE TABLE {TABLE}_new (LIKE {TABLE} INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING COMPRESSION)"
+        )
         cursor.execute(f"ALTER TABLE {TABLE}_new ADD PRIMARY KEY (article_id)")
     if progress:
         progress.start(total)

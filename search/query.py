@@ -8,6 +8,7 @@ articles of that reporter). See docs/search.md for how PostgreSQL answers
 this at a million articles; SQLite scans every row (fine for the demo).
 """
 
+import datetime
 import re
 from functools import cached_property
 
@@ -25,11 +26,18 @@ from .index import TITLE_MARK, bigrams
 MIN_LENGTH = 2
 MAX_TERMS = 6
 MAX_TERM_LENGTH = 50
-# Past this many matches the page says "1,000건 이상" (and offers 1,000 results).
+# Past this many matches the page says "1,000건 이상" (and offers 1,000 results): a search
+# collects at most COUNT_CAP + 1 matches, the newest, and every page is cut from them.
 COUNT_CAP = 1000
-# Up to this many matches are fetched through the GIN index and ordered here; past it
-# the term is common (0.5 % of a million) and pages walk the date index instead.
-FETCH_CAP = 5000
+# PostgreSQL looks for the newest matches in windows of publication time, newest first: the
+# first spans this long, each next one is sized from the matches found so far, and after
+# MAX_WINDOWS - 1 of them the last takes everything older.
+FIRST_WINDOW = datetime.timedelta(days=7)
+MAX_WINDOWS = 6
+FOREVER = datetime.timedelta(days=365 * 100)
+# A term with fewer than need / RARE_SHARE matches in the first window may be rare: its older matches
+# are fetched in one scan of the GIN index when there are fewer than need.
+RARE_SHARE = 20
 RELEVANCE, LATEST = "relevance", "latest"
 ORDERS = {RELEVANCE: "정확도순", LATEST: "최신순"}
 
@@ -119,6 +127,30 @@ class ArticleSearch:
         rows = Article.objects.published().select_related("section__group", "reporter").in_bulk(ids)
         return [rows[pk] for pk in ids if pk in rows]
 
+    @cached_property
+    def _first(self):
+        """The newest COUNT_CAP + 1 matches (all of them when fewer), newest first, as (id, date, title hit)."""
+        if not self.postgresql:
+            return list(self._sqlite().order_by("-published_at", "-pk")[: COUNT_CAP + 1])
+        return self._newest()
+
+    @cached_property
+    def _titled(self):
+        """Up to COUNT_CAP matches with every term in the title, newest first (정확도순 puts them first)."""
+        if not self.capped:
+            return [row for row in self._first if row[2]]
+        if not self.postgresql:
+            return list(self._sqlite().filter(title_hit=True).order_by("-published_at", "-pk")[:COUNT_CAP])
+        return self._newest(title=True)[:COUNT_CAP]
+
+    def _ids(self, offset, limit):
+        rows = self._first[:COUNT_CAP]
+        if self.order == RELEVANCE:
+            titled = self._titled
+            ids = {row[0] for row in titled}
+            rows = (titled + [row for row in rows if row[0] not in ids])[:COUNT_CAP]
+        return [row[0] for row in rows[offset : offset + limit]]
+
     # PostgreSQL: one table, one GIN index of pairs, LIKE on the stored text.
 
     def _where(self, title=False):
@@ -133,59 +165,60 @@ class ArticleSearch:
             conditions.append("published_at < %s")
             params.append(self.end)
         for term in self.terms:
-            conditions += ["tokens @> %s::bigint[]", ("title" if title else "document") + " LIKE %s"]
-            params += [sorted(bigrams(term, TITLE_MARK if title else 0)), like_pattern(term)]
+            conditions.append("tokens @> %s::bigint[]")
+            params.append(sorted(bigrams(term, TITLE_MARK if title else 0)))
+            if title or len(term) > MIN_LENGTH:
+                # A two-character term is one pair: the index alone decides, and the text stays unread.
+                conditions.append(("title" if title else "document") + " LIKE %s")
+                params.append(like_pattern(term))
         return " AND ".join(conditions), params
 
-    def _fetch(self, sql, params, index_only=False):
-        with transaction.atomic(using=self.using), connections[self.using].cursor() as cursor:
-            if index_only:
-                # Candidates come from the GIN index: a misjudged rare term must never read the whole table.
-                cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+    def _newest(self, title=False, need=COUNT_CAP + 1):
+        """Up to `need` newest matches, newest first, window by window of publication time.
 
-    def _candidates(self, title=False):
-        """Up to FETCH_CAP + 1 matches as (id, date, title hit), straight from the GIN index."""
+        A window is one bitmap scan: the GIN index's candidates ANDed with the window's range
+        of the date index, so only the window's matches are read. The first window spans
+        FIRST_WINDOW; if it holds only a few, one scan of the GIN index alone takes the rest when
+        there are fewer than `need` (a rare term: done); otherwise the next windows are sized from
+        the matches per second found so far, and the last takes everything older.
+        """
         where, params = self._where(title=title)
         hit = " AND ".join(["title LIKE %s"] * len(self.terms))
-        sql = f"SELECT article_id, published_at, {hit} FROM search_articletext WHERE {where} LIMIT %s"  # noqa: S608 constant pieces; input only as parameters
-        return self._fetch(sql, [like_pattern(term) for term in self.terms] + params + [FETCH_CAP + 1], True)
-
-    @cached_property
-    def _first(self):
-        """Up to FETCH_CAP + 1 matches: the count, and every page when there are no more."""
-        if not self.postgresql:
-            return list(self._sqlite()[: FETCH_CAP + 1])
-        return self._candidates()
-
-    def _ids(self, offset, limit):
-        if len(self._first) <= FETCH_CAP:
-            return _newest(self._first, offset, limit, by_title=self.order == RELEVANCE)
-        if not self.postgresql:
-            order = ["-published_at", "-pk"] if self.order == LATEST else ["-title_hit", "-published_at", "-pk"]
-            return [row[0] for row in self._sqlite().order_by(*order)[offset : offset + limit]]
-        if self.order == LATEST:
-            return self._latest(offset, limit)
-        # Title hits up to the end of this page; only if there are fewer does the page reach the others.
-        titled = self._candidates(title=True)
-        if len(titled) <= FETCH_CAP:
-            titled = _newest(titled, 0, offset + limit)
-        else:
-            titled = self._latest(0, offset + limit, title=True)
-        page = titled[offset : offset + limit]
-        if len(page) < limit:
-            page += self._latest(max(0, offset - len(titled)), limit - len(page), exclude=titled)
-        return page
-
-    def _latest(self, offset, limit, title=False, exclude=()):
-        """Newest first by walking the date index, for terms common enough to meet a match every few rows."""
-        where, params = self._where(title=title)
-        if exclude:
-            where += " AND article_id <> ALL(%s)"
-            params.append(list(exclude))
-        sql = f"SELECT article_id FROM search_articletext WHERE {where} ORDER BY published_at DESC, article_id DESC LIMIT %s OFFSET %s"  # noqa: S608 constant pieces
-        return [row[0] for row in self._fetch(sql, [*params, limit, offset])]
+        hit_params = [like_pattern(term) for term in self.terms]
+        sql = f"SELECT article_id, published_at, {hit} FROM search_articletext WHERE {where} AND published_at <= %s"  # noqa: S608 constant pieces; input only as parameters
+        newest = top = min(self.now, self.end) if self.end else self.now
+        span, found = FIRST_WINDOW, []
+        with transaction.atomic(using=self.using), connections[self.using].cursor() as cursor:
+            # Bitmap scans only, so a misjudged term never walks the table or a whole index in date
+            # order; bitmaps exact (work_mem), so no row is rechecked; no JIT, which costs more than it saves.
+            cursor.execute(
+                "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; "
+                "SET LOCAL work_mem = '32MB'; SET LOCAL jit = off"
+            )
+            for number in range(1, MAX_WINDOWS + 1):
+                bottom = top - min(span, FOREVER)
+                if number == MAX_WINDOWS or span >= FOREVER or (self.start is not None and bottom <= self.start):
+                    cursor.execute(sql, [*hit_params, *params, top])  # the last window: everything older
+                    found += cursor.fetchall()
+                    break
+                cursor.execute(sql + " AND published_at > %s", [*hit_params, *params, top, bottom])
+                found += cursor.fetchall()
+                if len(found) >= need:
+                    break
+                if number == 1 and len(found) * RARE_SHARE < need:
+                    # Few in the first window: try for all the older ones in one scan of the GIN index.
+                    wanted = need - len(found)
+                    cursor.execute(sql + " LIMIT %s", [*hit_params, *params, bottom, wanted])
+                    older = cursor.fetchall()
+                    if len(older) < wanted:  # all the older ones: a rare term
+                        found += older
+                        break
+                # The next window from the matches per second so far, with some to spare; eightfold without any.
+                searched = newest - bottom
+                span = max(span, searched * (need - len(found)) / len(found) * 1.25) if found else searched * 8
+                top = bottom
+        found.sort(key=lambda row: (row[1], row[0]), reverse=True)
+        return found[:need]
 
     # SQLite: the demo's few hundred articles, scanned.
 
@@ -210,12 +243,6 @@ class ArticleSearch:
             title_hit &= Q(Contains(F("title"), pattern))
         queryset = queryset.annotate(title_hit=Case(When(title_hit, then=Value(True)), default=Value(False)))
         return queryset.values_list("pk", "published_at", "title_hit")
-
-
-def _newest(rows, offset, limit, by_title=False):
-    """Ids of (id, date, title hit) rows, newest first (title hits before the rest if by_title), sliced."""
-    key = (lambda row: (row[2], row[1], row[0])) if by_title else (lambda row: (row[1], row[0]))
-    return [row[0] for row in sorted(rows, key=key, reverse=True)[offset : offset + limit]]
 
 
 def find_reporters(terms, limit=3):

@@ -240,3 +240,46 @@ def test_a_group_pick_must_be_an_article_of_that_group(make_article):
     pin = FrontPagePin(slot=FrontPagePin.Slot.GROUP, group=Group.objects.get(slug="interview"), article=make_article())
     with pytest.raises(ValidationError, match="고른 묶음에 속한 기사"):
         pin.full_clean()
+
+
+def test_tag_page_lists_the_tags_articles_by_date_not_by_id_across_pages(client, make_article, monkeypatch):
+    from articles.views import TagView
+
+    monkeypatch.setattr(TagView, "paginate_by", 2)
+    tag = Tag.objects.create(name="임진각")
+    now = timezone.now()
+    dates = [3, 1, 4, 2]  # days ago, in the order the articles are made
+    made = [
+        make_article(title=f"태그 기사 {days}일 전", published_at=now - datetime.timedelta(days=days)) for days in dates
+    ]
+    scheduled = make_article(title="예약된 태그 기사", published_at=now + datetime.timedelta(days=1))
+    tag.articles.add(*made, scheduled)
+    make_article(title="태그 없는 새 기사")
+
+    def listed(page):
+        response = client.get(tag.get_absolute_url(), {"page": page})
+        return [article.title for article in response.context["articles"]], response.context["paginator"].count
+
+    assert listed(1) == (["태그 기사 1일 전", "태그 기사 2일 전"], 4)
+    assert listed(2) == (["태그 기사 3일 전", "태그 기사 4일 전"], 4)
+
+
+def test_group_count_is_kept_in_the_cache_and_dropped_when_an_article_is_saved(client, make_article):
+    from django.core.cache import cache
+
+    from articles.views import group_count_key
+
+    first = make_article(title="그룹 기사 하나")
+    group = first.section.group
+    url = reverse("articles:group", args=[group.slug])
+
+    def count():
+        return client.get(url, {"_": timezone.now().timestamp()}).context["paginator"].count
+
+    assert count() == 1
+    assert cache.get(group_count_key(group.pk)) == 1
+    cache.set(group_count_key(group.pk), 7)  # what the page counts now comes from the cache
+    assert count() == 7
+    make_article(title="그룹 기사 둘")  # saving an article drops every group's count
+    assert cache.get(group_count_key(group.pk)) is None
+    assert count() == 2

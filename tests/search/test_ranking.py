@@ -101,15 +101,25 @@ def test_articles_come_before_the_directory_block(client, make_article):
     assert content.index("search__results") < content.index('id="listing-results"') < content.index("두부집")
 
 
-@pytest.mark.parametrize("fetched", [5000, 4], ids=["sorted-here", "date-index-walk"])
-def test_past_the_cap_the_count_says_more_than_and_pages_stay_in_order(client, make_article, monkeypatch, fetched):
+@pytest.mark.parametrize("window", [datetime.timedelta(days=7), datetime.timedelta(hours=1)], ids=["one", "many"])
+def test_past_the_cap_the_count_says_more_than_and_pages_stay_in_order(client, make_article, monkeypatch, window):
+    """The newest COUNT_CAP + 1 matches, whether one window of dates holds them or several (PostgreSQL)."""
     monkeypatch.setattr(search_query, "COUNT_CAP", 4)
-    monkeypatch.setattr(search_query, "FETCH_CAP", fetched)
+    monkeypatch.setattr(search_query, "FIRST_WINDOW", window)
     made = [make_article(title=f"축제 {n}", published_at=ago(n)) for n in range(1, 7)]
     made.append(make_article(title="시장 소식", body="<p>축제 준비</p>", published_at=ago(0.5)))
+    made.append(make_article(title="옛 축제", published_at=ago(3000)))
     response = client.get(URL, {"q": "축제", "sort": "latest"})
     assert "기사 4건 이상" in response.content.decode()
     newest_first = ["시장 소식"] + [article.title for article in made[:6]]
     assert [a.title for a in response.context["articles"]] == newest_first[:4]
     relevance = client.get(URL, {"q": "축제"})
     assert [a.title for a in relevance.context["articles"]] == [article.title for article in made[:4]]
+
+
+def test_a_rare_term_is_found_in_the_oldest_window(client, make_article, monkeypatch):
+    monkeypatch.setattr(search_query, "FIRST_WINDOW", datetime.timedelta(hours=1))
+    old = make_article(title="꽃게탕 맛집", published_at=ago(5000))
+    new = make_article(title="시장 소식", body="<p>꽃게탕 한 그릇</p>", published_at=ago(0.01))
+    assert titles(client, "꽃게탕", sort="latest") == [new.title, old.title]
+    assert titles(client, "꽃게탕") == [old.title, new.title]
