@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
@@ -31,13 +32,14 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        page = compose_front_page()
+        # Lazy: read only when the page's cached fragments (home_lead, home_blocks) are made again.
+        page = SimpleLazyObject(compose_front_page)
         return super().get_context_data(
             is_home=True,
-            top_story=page.top_story,
-            headlines=page.headlines,
-            group_blocks=page.group_blocks,
-            videos=page.videos,
+            top_story=SimpleLazyObject(lambda: page.top_story),
+            headlines=SimpleLazyObject(lambda: page.headlines),
+            group_blocks=SimpleLazyObject(lambda: page.group_blocks),
+            videos=SimpleLazyObject(lambda: page.videos),
             **kwargs,
         )
 

@@ -18,7 +18,7 @@ import datetime
 import hashlib
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,6 +27,8 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+
+T = TypeVar("T")
 
 GENERATION_KEY = "pagecache:generation"
 NEXT_CHANGE_KEY = "pagecache:next-change"
@@ -101,24 +103,53 @@ class State:
 def current() -> State:
     values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
     generation = values.get(GENERATION_KEY)
-    next_change = values.get(NEXT_CHANGE_KEY)
+    # (the next scheduled moment or 0, when to look again); kept without expiry, so that a moment that
+    # passed is noticed by the first request after it however late it comes (bump() deletes it)
+    schedule = values.get(NEXT_CHANGE_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, time.time_ns() // 1000, None)
         generation = cache.get(GENERATION_KEY, 0)
     now = timezone.now()
-    if next_change and next_change <= now.timestamp():
+    if schedule and schedule[0] and schedule[0] <= now.timestamp():
         # The scheduled moment has come: one request (the one that adds the marker) moves the generation.
-        if cache.add(f"pagecache:passed:{next_change}", 1, 60):
+        if cache.add(f"pagecache:passed:{schedule[0]}", 1, 60):
             bump()
         generation = cache.get(GENERATION_KEY, generation)
-        next_change = None
-    if next_change is None:
-        next_change = _next_change(now)
-        recheck = NEXT_CHANGE_RECHECK
-        if next_change:
-            recheck = max(1, min(recheck, int(next_change - now.timestamp()) + 1))
-        cache.set(NEXT_CHANGE_KEY, next_change, recheck)
-    return State(int(generation), float(next_change))
+        schedule = None
+    elif schedule and schedule[1] <= now.timestamp():
+        schedule = None
+    if schedule is None:
+        schedule = (_next_change(now), now.timestamp() + NEXT_CHANGE_RECHECK)
+        cache.set(NEXT_CHANGE_KEY, schedule, None)
+    return State(int(generation), float(schedule[0]))
+
+
+# A recomputed entry stays readable this much longer than its lifetime, as the stale copy served
+# while one request makes the new one; the lock of that request lasts at most LOCK_SECONDS.
+STALE_SECONDS = 60
+LOCK_SECONDS = 10
+
+
+def kept(key: str, generation: int, compute: Callable[[], T], timeout: int) -> T:
+    """`compute()` cached under `key` for `timeout` seconds and the content `generation`, one recompute
+    at a time: when the entry is missing, expired or from an older generation, the request that takes
+    the lock (`cache.add`) computes it; the others meanwhile get the previous copy (from before the
+    change, at most LOCK_SECONDS old) instead of all rendering the same thing at once (thundering herd).
+    Without any copy everyone computes (a cold cache)."""
+    stored = cache.get(key)
+    now = time.time()
+    if stored is not None and stored[0] == generation and stored[1] > now:
+        return stored[2]  # type: ignore[no-any-return]
+    lock = f"lock:{key}"
+    if stored is not None and not cache.add(lock, 1, LOCK_SECONDS):
+        return stored[2]  # type: ignore[no-any-return]
+    try:
+        value = compute()
+        cache.set(key, (generation, now + timeout, value), timeout + STALE_SECONDS)
+    finally:
+        if stored is not None:
+            cache.delete(lock)
+    return value
 
 
 def request_state(request: HttpRequest) -> State:
@@ -134,9 +165,10 @@ def is_personal(request: HttpRequest) -> bool:
     return "HTTP_AUTHORIZATION" in request.META or any(name in request.COOKIES for name in PERSONAL_COOKIES)
 
 
-def _page_key(request: HttpRequest, generation: int) -> str:
+def _page_key(request: HttpRequest) -> str:
+    """One entry per address; the generation it was made under is stored in it (see kept())."""
     address = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False).hexdigest()
-    return f"page:{generation}:{address}"
+    return f"page:{address}"
 
 
 def _public(response: HttpResponseBase, lifetime: int) -> None:
@@ -163,29 +195,50 @@ class PageCacheMiddleware:
             return response
         state = request_state(request)
         lifetime = state.lifetime(settings.PAGE_CACHE_SECONDS)
-        key = _page_key(request, state.generation)
+        key = _page_key(request)
         use_cache = settings.APP_PAGE_CACHE and lifetime > 0
+        locked = False
         if use_cache:
             stored = cache.get(key)
             if stored is not None:
-                content, headers, expires = stored
-                hit = HttpResponse(content)
-                for name, value in headers:
-                    hit.headers[name] = value
-                _public(hit, max(0, min(lifetime, int(expires - time.time()))))
-                hit.headers["X-Page-Cache"] = "hit"
-                return hit
-        response = self.get_response(request)
-        if response.has_header("Cache-Control"):
-            return response  # the view chose (never_cache, a feed's own lifetime, ...)
-        if not isinstance(response, HttpResponse) or response.status_code != 200 or response.cookies or lifetime <= 0:
-            patch_cache_control(response, private=True)
+                generation, expires, content, headers = stored
+                if generation == state.generation and expires > time.time():
+                    return _stored_answer(content, headers, max(0, min(lifetime, int(expires - time.time()))), "hit")
+                # Expired or older than the content: one request renders it again (the one that takes the
+                # lock), the others meanwhile answer the previous copy, briefly (no thundering herd).
+                if not cache.add(f"lock:{key}", 1, LOCK_SECONDS):
+                    return _stored_answer(content, headers, 1, "stale")
+                locked = True
+        try:
+            response = self.get_response(request)
+            if response.has_header("Cache-Control"):
+                return response  # the view chose (never_cache, a feed's own lifetime, ...)
+            if (
+                not isinstance(response, HttpResponse)
+                or response.status_code != 200
+                or response.cookies
+                or lifetime <= 0
+            ):
+                patch_cache_control(response, private=True)
+                return response
+            _public(response, lifetime)
+            if "ETag" not in response:
+                response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+            if use_cache and request.method == "GET":
+                headers = [(n, v) for n, v in response.items() if n.lower() not in _SKIP_HEADERS]
+                stored = (state.generation, time.time() + lifetime, response.content, headers)
+                cache.set(key, stored, lifetime + STALE_SECONDS)
+                response.headers["X-Page-Cache"] = "miss"
             return response
-        _public(response, lifetime)
-        if "ETag" not in response:
-            response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
-        if use_cache and request.method == "GET":
-            headers = [(n, v) for n, v in response.items() if n.lower() not in _SKIP_HEADERS]
-            cache.set(key, (response.content, headers, time.time() + lifetime), lifetime)
-            response.headers["X-Page-Cache"] = "miss"
-        return response
+        finally:
+            if locked:
+                cache.delete(f"lock:{key}")
+
+
+def _stored_answer(content: bytes, headers: list[tuple[str, str]], lifetime: int, label: str) -> HttpResponse:
+    answer = HttpResponse(content)
+    for name, value in headers:
+        answer.headers[name] = value
+    _public(answer, lifetime)
+    answer.headers["X-Page-Cache"] = label
+    return answer
