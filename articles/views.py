@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.db import connection
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -179,8 +180,13 @@ def article_lists(article):
     """이전/다음 기사 and the related articles of an article page (the group's latest is a sidebar block)."""
     published = Article.objects.published()
     in_section = published.filter(section=article.section).only("id", "title", "published_at")
-    newer = in_section.filter(published_at__gt=article.published_at).order_by("published_at", "id").first()
-    older = in_section.filter(published_at__lt=article.published_at).order_by("-published_at", "-id").first()
+    newer = in_section.filter(published_at__gt=article.published_at).order_by("published_at", "id")[:1]
+    older = in_section.filter(published_at__lt=article.published_at).order_by("-published_at", "-id")[:1]
+    if connection.features.supports_slicing_ordering_in_compound:  # PostgreSQL: one query
+        both = list(newer.union(older, all=True))
+        newer = [row for row in both if row.published_at > article.published_at]
+        older = [row for row in both if row.published_at < article.published_at]
+    newer, older = next(iter(newer), None), next(iter(older), None)
     return {
         "previous_article": older,
         "next_article": newer,

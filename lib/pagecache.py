@@ -31,7 +31,7 @@ from django.utils.cache import patch_cache_control
 T = TypeVar("T")
 
 GENERATION_KEY = "pagecache:generation"
-NEXT_CHANGE_KEY = "pagecache:next-change"
+NEXT_CHANGE_KEY = "pagecache:schedule"
 # How long "no scheduled change found" is believed before looking again.
 NEXT_CHANGE_RECHECK = 300
 PERSONAL_COOKIES = ("sessionid", "csrftoken", "messages")
