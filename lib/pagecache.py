@@ -3,7 +3,7 @@
 Every change that shows on public pages (an article saved, a comment, a pin, 속보, a banner, site
 settings) calls `bump()`, directly or through `bump_on(Model)` signals registered by each app: the
 generation counter moves and every page and fragment cached under the old number is never read again
-(versioned keys, no flush). Changes that happen with the clock alone (a scheduled article's time, a
+(versioned entries, no flush). Changes that happen with the clock alone (a scheduled article's time, a
 속보 or banner window) are found by `register_schedule()` callables: the cached lifetime of a page never
 runs past the next such moment, and the first request after it moves the generation.
 
@@ -12,6 +12,11 @@ with the session, CSRF or messages cookie (or an Authorization header) is person
 `Cache-Control: private`; any other GET that answers 200 without setting a cookie is public,
 `public, max-age=0, s-maxage=PAGE_CACHE_SECONDS`, without `Vary: Cookie` (the visitor and analytics
 cookies do not change a page), and is kept in the cache (Redis when REDIS_URL is set).
+
+Pages and fragments are kept with `kept()`'s rule: one entry per address or fragment, holding the
+generation it was made under; when it is out of date one request (holding a short lock) makes it again
+while the others answer the previous copy, so a popular page expiring does not start a render per
+waiting reader (thundering herd).
 """
 
 import datetime
@@ -134,22 +139,40 @@ def kept(key: str, generation: int, compute: Callable[[], T], timeout: int) -> T
     """`compute()` cached under `key` for `timeout` seconds and the content `generation`, one recompute
     at a time: when the entry is missing, expired or from an older generation, the request that takes
     the lock (`cache.add`) computes it; the others meanwhile get the previous copy (from before the
-    change, at most LOCK_SECONDS old) instead of all rendering the same thing at once (thundering herd).
-    Without any copy everyone computes (a cold cache)."""
+    change, at most LOCK_SECONDS old) instead of all rendering the same thing at once (thundering herd),
+    or, with no copy at all (a cold cache), wait up to WAIT_SECONDS for the one being made."""
     stored = cache.get(key)
     now = time.time()
     if stored is not None and stored[0] == generation and stored[1] > now:
         return stored[2]  # type: ignore[no-any-return]
     lock = f"lock:{key}"
-    if stored is not None and not cache.add(lock, 1, LOCK_SECONDS):
-        return stored[2]  # type: ignore[no-any-return]
+    locked = cache.add(lock, 1, LOCK_SECONDS)
+    if not locked:
+        if stored is None:
+            stored = wait_for(key, generation)
+        if stored is not None:
+            return stored[2]  # type: ignore[no-any-return]
     try:
         value = compute()
         cache.set(key, (generation, now + timeout, value), timeout + STALE_SECONDS)
     finally:
-        if stored is not None:
+        if locked:
             cache.delete(lock)
     return value
+
+
+WAIT_SECONDS = 2.0
+
+
+def wait_for(key: str, generation: int) -> Any:
+    """The entry of `generation` another request is making, polled for up to WAIT_SECONDS; else None."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(0.02)
+        stored = cache.get(key)
+        if stored is not None and stored[0] == generation:
+            return stored
+    return None
 
 
 def request_state(request: HttpRequest) -> State:
@@ -204,11 +227,15 @@ class PageCacheMiddleware:
                 generation, expires, content, headers = stored
                 if generation == state.generation and expires > time.time():
                     return _stored_answer(content, headers, max(0, min(lifetime, int(expires - time.time()))), "hit")
-                # Expired or older than the content: one request renders it again (the one that takes the
-                # lock), the others meanwhile answer the previous copy, briefly (no thundering herd).
-                if not cache.add(f"lock:{key}", 1, LOCK_SECONDS):
-                    return _stored_answer(content, headers, 1, "stale")
-                locked = True
+            # Missing, expired or older than the content: one request renders it again (the one that takes
+            # the lock), the others meanwhile answer the previous copy briefly, or wait for the new one.
+            locked = request.method == "GET" and cache.add(f"lock:{key}", 1, LOCK_SECONDS)
+            if not locked and request.method == "GET":
+                if stored is not None:
+                    return _stored_answer(stored[2], stored[3], 1, "stale")
+                made = wait_for(key, state.generation)
+                if made is not None:
+                    return _stored_answer(made[2], made[3], max(0, min(lifetime, int(made[1] - time.time()))), "hit")
         try:
             response = self.get_response(request)
             if response.has_header("Cache-Control"):

@@ -145,3 +145,21 @@ def test_a_failed_recompute_leaves_no_lock():
     with pytest.raises(RuntimeError):
         pagecache.kept("t:fail", 2, broken, 60)
     assert pagecache.kept("t:fail", 2, lambda: "new", 60) == "new"
+
+
+def test_with_no_copy_the_others_wait_for_the_one_being_made():
+    started, release = threading.Event(), threading.Event()
+
+    def slow():
+        started.set()
+        release.wait(5)
+        return "made once"
+
+    results = {}
+    first = threading.Thread(target=lambda: results.setdefault("first", pagecache.kept("t:cold", 1, slow, 60)))
+    first.start()
+    assert started.wait(5)
+    threading.Timer(0.2, release.set).start()
+    assert pagecache.kept("t:cold", 1, lambda: "computed again", 60) == "made once"
+    first.join(5)
+    assert results["first"] == "made once"
