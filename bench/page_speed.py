@@ -77,9 +77,10 @@ NOTES = """### How pages are kept, and what changes them
 ### Not reached yet
 
 The uncached targets (article 6 ms, section 4 ms, home 5 ms of CPU) are not met. `bench/render_cpu.py`
-measures one process without thread contention: article ~41-43 ms, section ~33 ms, home ~15-18 ms of CPU
-per render (load 10-17 on 2 cores during that run; before this round: 51 / 52-63 / 70-77 ms at the same
-load). What is left on the article: the article's own four queries (SQL compiled afresh each time), the
+measures one process without thread contention: article 41-47 ms, section 33 ms, home 14-18 ms of CPU
+per render (load 9-17 on 2 cores; the same script before this round: 45-54 / 52-63 / 70-77 ms at load
+3-12). A negative "app CPU" means a worker was replaced during the run (gunicorn's `max_requests`) and
+its CPU time left the count; read that row as unknown. What is left on the article: the article's own four queries (SQL compiled afresh each time), the
 comment section (comments app, not changed here), ~16 Redis round trips for fragments and the Django
 request/response stack itself (see the bare Django ceiling). Jinja2 was not measured in this round.
 Cold (empty Redis) the pages make 19 / 16 / 16 queries (was 22 / 18 / 17): the 속보 schedule reads the
