@@ -599,7 +599,9 @@ def _group_latest():
 
     A group's newest are among its sections' newest, so this reads a few rows per section.
     """
-    sections = list(Section.objects.filter(group__kind=Group.Kind.ARTICLES).values_list("pk", flat=True))
+    sections = [
+        section.pk for group in MENU.get() if group.kind == Group.Kind.ARTICLES for section in group.sections.all()
+    ]
     published = Article.objects.published()
     ids = published.newest_ids_per_section(sections, SIDEBAR_LATEST + 1)
     latest: dict[int, list[Article]] = {}
@@ -625,15 +627,14 @@ GROUP_LATEST.clear_on(Article, Section, Group)
 
 def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:
     """The next moment public pages change with the clock alone: a scheduled article's time, or a 속보
-    item starting or ending (lib.pagecache caps cached lifetimes by it). Two indexed aggregates."""
+    item starting or ending (lib.pagecache caps cached lifetimes by it). One indexed query; the 속보
+    items come from their cached list (the one the 속보 bar reads)."""
     article = (
         Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()
     )
-    breaking = BreakingNews.objects.filter(is_active=True, expires_at__gt=now).aggregate(
-        starts=models.Min("starts_at", filter=models.Q(starts_at__gt=now)), ends=models.Min("expires_at")
-    )
-    found = [moment for moment in (article, breaking["starts"], breaking["ends"]) if moment is not None]
+    breaking = [moment for item in BREAKING.get() for moment in (item.starts_at, item.expires_at) if moment > now]
+    found = [moment for moment in (article, *breaking) if moment is not None]
     return min(found) if found else None

@@ -6,9 +6,11 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.db import connection
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
@@ -35,13 +37,14 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        page = compose_front_page()
+        # Lazy: read only when the page's cached fragments (home_lead, home_blocks) are made again.
+        page = SimpleLazyObject(compose_front_page)
         return super().get_context_data(
             is_home=True,
-            top_story=page.top_story,
-            headlines=page.headlines,
-            group_blocks=page.group_blocks,
-            videos=page.videos,
+            top_story=SimpleLazyObject(lambda: page.top_story),
+            headlines=SimpleLazyObject(lambda: page.headlines),
+            group_blocks=SimpleLazyObject(lambda: page.group_blocks),
+            videos=SimpleLazyObject(lambda: page.videos),
             **kwargs,
         )
 
@@ -192,7 +195,7 @@ class ArticleDetailView(DetailView):
             current_group=article.section.group,
             current_section=article.section,
             page_meta=seo.article_page_meta(article),
-            credits=article.credits,
+            credits=SimpleLazyObject(lambda: article.credits),  # read only when the story fragment is made
             **lists,
             **kwargs,
         )
@@ -202,8 +205,13 @@ def article_lists(article):
     """이전/다음 기사 and the related articles of an article page (the group's latest is a sidebar block)."""
     published = Article.objects.published()
     in_section = published.filter(section=article.section).only("id", "title", "published_at")
-    newer = in_section.filter(published_at__gt=article.published_at).order_by("published_at", "id").first()
-    older = in_section.filter(published_at__lt=article.published_at).order_by("-published_at", "-id").first()
+    newer = in_section.filter(published_at__gt=article.published_at).order_by("published_at", "id")[:1]
+    older = in_section.filter(published_at__lt=article.published_at).order_by("-published_at", "-id")[:1]
+    if connection.features.supports_slicing_ordering_in_compound:  # PostgreSQL: one query
+        both = list(newer.union(older, all=True))
+        newer = [row for row in both if row.published_at > article.published_at]
+        older = [row for row in both if row.published_at < article.published_at]
+    newer, older = next(iter(newer), None), next(iter(older), None)
     return {
         "previous_article": older,
         "next_article": newer,

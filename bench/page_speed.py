@@ -53,29 +53,41 @@ NOTES = """### How pages are kept, and what changes them
   came from the session being read by the header's `user.is_authenticated` (SessionMiddleware) and from
   CSRF tokens; both stay for personal answers, and a page that prints a CSRF token to a guest (login,
   sign-up, tip form) sets the cookie and is therefore private. The comment form is shown to members only.
-- **App cache** (lib/pagecache.py, Redis with REDIS_URL): the same anonymous pages, keyed by address and
-  a content generation. Saving or deleting an article, section, tag, byline, correction, pin, 속보, comment,
-  banner, listing, edition or site document moves the generation (`pagecache.bump_on(...)` in each app's
-  `ready()`; `comment_hide`, which updates without signals, calls `bump()`), at once and again on commit.
-  A cached lifetime never runs past the next scheduled change (an article's publication time, a 속보 or
-  banner start/end), computed in two queries and cached; the first request after it moves the generation.
-  Counts stay exact: nothing is counted at render time, the beacon counts.
-- **Lean render.** Each cached value is read once per request (lib/cache.py), article/section/group/tag
-  addresses come from `lib.urls.cached_reverse`, the article's 이전/다음, group-latest and related lists and
-  the header and menu fragments (`{% cached_include %}`) are kept under the generation. Django's cached
-  template loader is on (the default without `loaders`).
+- **App cache** (lib/pagecache.py, Redis with REDIS_URL): the same anonymous pages, one entry per
+  address holding the content generation it was made under. Saving or deleting an article, section, tag,
+  byline, correction, pin, 속보, comment, banner, listing, edition or site document moves the generation
+  (`pagecache.bump_on(...)` in each app's `ready()`; `comment_hide`, which updates without signals, calls
+  `bump()`), at once and again on commit. A cached lifetime never runs past the next scheduled change
+  (an article's publication time, a 속보 or banner start/end), kept without expiry until it passes, so the
+  first request after it moves the generation however late it comes. Counts stay exact: nothing is
+  counted at render time, the beacon counts.
+- **No thundering herd** (`pagecache.kept`): when a page or fragment entry has expired or is older than
+  the generation, the request that takes a short lock (`cache.add`, 10 s) renders it again; the others
+  meanwhile answer the previous copy (pages with `s-maxage=1` and `X-Page-Cache: stale`). Entries stay
+  readable 60 s past their lifetime for that. Only a cold cache (no copy at all) renders in parallel.
+- **Lean render.** The pieces every page shares are fragments under the generation
+  (`{% cached_include %}`): header, menu, 속보 bar, footer (its live visitor figures stay outside),
+  most-read, the sidebar lists; the banners of all slots are one entry of pre-rendered HTML per banner
+  (a page reads it once and rotates at random); the home page's blocks, a list page's items and the
+  article itself (`articles/includes/story.html`, its JSON-LD, related and 이전/다음) are fragments too,
+  and the home page's front-page query runs only when its fragments are made again. Each cached value
+  is read once per request (lib/cache.py), addresses come from `lib.urls.cached_reverse`, rendition URLs
+  are remembered per process. Django's cached template loader is on (the default with DEBUG off).
 
 ### Not reached yet
 
-The uncached targets (article 6 ms, section 4 ms, home 5 ms of CPU) are not met: the render path still
-costs several times that. The remaining cost is template rendering of the page bodies (article body,
-comment list, list items with `picture`), the footer (live visitor figures inside it, not yet a fragment)
-and Django's per-request overhead (the bare Django ceiling above). Jinja2 for the hot templates was not
-measured in this round. With a cold cache the article page makes 17 queries (menu, settings, 속보,
-banners, schedule, lists), the warm figure is 5-6. The machine was shared (load ~18 on 2 cores) when
-these figures were taken: the same uncached article measured in one process without contention costs
-27-36 ms of CPU (before: 34 ms per the issue), the gunicorn figure above includes 8 threads contending
-for the GIL on an overloaded host; compare ratios within one run, not across runs.
+The uncached targets (article 6 ms, section 4 ms, home 5 ms of CPU) are not met. `bench/render_cpu.py`
+measures one process without thread contention: article 41-47 ms, section 33 ms, home 14-18 ms of CPU
+per render (load 9-17 on 2 cores; the same script before this round: 45-54 / 52-63 / 70-77 ms at load
+3-12). A negative "app CPU" means a worker was replaced during the run (gunicorn's `max_requests`) and
+its CPU time left the count; read that row as unknown. What is left on the article: the article's own four queries (SQL compiled afresh each time), the
+comment section (comments app, not changed here), ~16 Redis round trips for fragments and the Django
+request/response stack itself (see the bare Django ceiling). Jinja2 was not measured in this round.
+Cold (empty Redis) the pages make 19 / 16 / 16 queries (was 22 / 18 / 17): the 속보 schedule reads the
+cached 속보 list, the group-latest block takes its sections from the menu and 이전/다음 is one UNION;
+the target of 10 needs the menu, settings, 속보 and banners folded into one bundle and the article's
+bylines/tags/corrections into its own query, not done. Gunicorn figures above include 8 threads per
+worker contending for the GIL on an overloaded host; compare ratios within one run, not across runs.
 """
 
 

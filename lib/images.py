@@ -11,13 +11,14 @@ be guessed. Renditions are written as JPEG and, for browsers that take them, Web
 import io
 import secrets
 import warnings
+from functools import lru_cache
 from pathlib import PurePath
 from typing import IO, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import Storage
+from django.core.files.storage import FileSystemStorage, Storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.db.models.fields.files import FieldFile, ImageFieldFile
@@ -266,8 +267,22 @@ class RenditionsMixin:
         if not entry:
             return None
         path, width, height = entry
-        url: str = getattr(self, self.rendition_source).storage.url(path)
-        return url, width, height
+        return _storage_url(getattr(self, self.rendition_source).storage, path), width, height
+
+
+def _storage_url(storage: Storage, path: str) -> str:
+    """storage.url(path), remembered per process for files on disk (a list page prints ~100 rendition
+    addresses, each an urljoin); keyed by the storage's base URL, so a changed MEDIA_URL is honoured."""
+    if isinstance(storage, FileSystemStorage):
+        return _file_url(storage, storage.base_url, path)
+    url: str = storage.url(path)
+    return url
+
+
+@lru_cache(maxsize=50000)
+def _file_url(storage: FileSystemStorage, base_url: str, path: str) -> str:
+    url: str = storage.url(path)
+    return url
 
 
 def _srcset(item: Any, names: tuple[str, ...], fmt: str) -> str:

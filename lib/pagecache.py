@@ -3,7 +3,7 @@
 Every change that shows on public pages (an article saved, a comment, a pin, 속보, a banner, site
 settings) calls `bump()`, directly or through `bump_on(Model)` signals registered by each app: the
 generation counter moves and every page and fragment cached under the old number is never read again
-(versioned keys, no flush). Changes that happen with the clock alone (a scheduled article's time, a
+(versioned entries, no flush). Changes that happen with the clock alone (a scheduled article's time, a
 속보 or banner window) are found by `register_schedule()` callables: the cached lifetime of a page never
 runs past the next such moment, and the first request after it moves the generation.
 
@@ -12,13 +12,18 @@ with the session, CSRF or messages cookie (or an Authorization header) is person
 `Cache-Control: private`; any other GET that answers 200 without setting a cookie is public,
 `public, max-age=0, s-maxage=PAGE_CACHE_SECONDS`, without `Vary: Cookie` (the visitor and analytics
 cookies do not change a page), and is kept in the cache (Redis when REDIS_URL is set).
+
+Pages and fragments are kept with `kept()`'s rule: one entry per address or fragment, holding the
+generation it was made under; when it is out of date one request (holding a short lock) makes it again
+while the others answer the previous copy, so a popular page expiring does not start a render per
+waiting reader (thundering herd).
 """
 
 import datetime
 import hashlib
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -28,8 +33,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+T = TypeVar("T")
+
 GENERATION_KEY = "pagecache:generation"
-NEXT_CHANGE_KEY = "pagecache:next-change"
+NEXT_CHANGE_KEY = "pagecache:schedule"
 # How long "no scheduled change found" is believed before looking again.
 NEXT_CHANGE_RECHECK = 300
 PERSONAL_COOKIES = ("sessionid", "csrftoken", "messages")
@@ -101,24 +108,71 @@ class State:
 def current() -> State:
     values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
     generation = values.get(GENERATION_KEY)
-    next_change = values.get(NEXT_CHANGE_KEY)
+    # (the next scheduled moment or 0, when to look again); kept without expiry, so that a moment that
+    # passed is noticed by the first request after it however late it comes (bump() deletes it)
+    schedule = values.get(NEXT_CHANGE_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, time.time_ns() // 1000, None)
         generation = cache.get(GENERATION_KEY, 0)
     now = timezone.now()
-    if next_change and next_change <= now.timestamp():
+    if schedule and schedule[0] and schedule[0] <= now.timestamp():
         # The scheduled moment has come: one request (the one that adds the marker) moves the generation.
-        if cache.add(f"pagecache:passed:{next_change}", 1, 60):
+        if cache.add(f"pagecache:passed:{schedule[0]}", 1, 60):
             bump()
         generation = cache.get(GENERATION_KEY, generation)
-        next_change = None
-    if next_change is None:
-        next_change = _next_change(now)
-        recheck = NEXT_CHANGE_RECHECK
-        if next_change:
-            recheck = max(1, min(recheck, int(next_change - now.timestamp()) + 1))
-        cache.set(NEXT_CHANGE_KEY, next_change, recheck)
-    return State(int(generation), float(next_change))
+        schedule = None
+    elif schedule and schedule[1] <= now.timestamp():
+        schedule = None
+    if schedule is None:
+        schedule = (_next_change(now), now.timestamp() + NEXT_CHANGE_RECHECK)
+        cache.set(NEXT_CHANGE_KEY, schedule, None)
+    return State(int(generation), float(schedule[0]))
+
+
+# A recomputed entry stays readable this much longer than its lifetime, as the stale copy served
+# while one request makes the new one; the lock of that request lasts at most LOCK_SECONDS.
+STALE_SECONDS = 60
+LOCK_SECONDS = 10
+
+
+def kept(key: str, generation: int, compute: Callable[[], T], timeout: int) -> T:
+    """`compute()` cached under `key` for `timeout` seconds and the content `generation`, one recompute
+    at a time: when the entry is missing, expired or from an older generation, the request that takes
+    the lock (`cache.add`) computes it; the others meanwhile get the previous copy (from before the
+    change, at most LOCK_SECONDS old) instead of all rendering the same thing at once (thundering herd),
+    or, with no copy at all (a cold cache), wait up to WAIT_SECONDS for the one being made."""
+    stored = cache.get(key)
+    now = time.time()
+    if stored is not None and stored[0] == generation and stored[1] > now:
+        return stored[2]  # type: ignore[no-any-return]
+    lock = f"lock:{key}"
+    locked = cache.add(lock, 1, LOCK_SECONDS)
+    if not locked:
+        if stored is None:
+            stored = wait_for(key, generation)
+        if stored is not None:
+            return stored[2]  # type: ignore[no-any-return]
+    try:
+        value = compute()
+        cache.set(key, (generation, now + timeout, value), timeout + STALE_SECONDS)
+    finally:
+        if locked:
+            cache.delete(lock)
+    return value
+
+
+WAIT_SECONDS = 2.0
+
+
+def wait_for(key: str, generation: int) -> Any:
+    """The entry of `generation` another request is making, polled for up to WAIT_SECONDS; else None."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(0.02)
+        stored = cache.get(key)
+        if stored is not None and stored[0] == generation:
+            return stored
+    return None
 
 
 def request_state(request: HttpRequest) -> State:
@@ -134,9 +188,10 @@ def is_personal(request: HttpRequest) -> bool:
     return "HTTP_AUTHORIZATION" in request.META or any(name in request.COOKIES for name in PERSONAL_COOKIES)
 
 
-def _page_key(request: HttpRequest, generation: int) -> str:
+def _page_key(request: HttpRequest) -> str:
+    """One entry per address; the generation it was made under is stored in it (see kept())."""
     address = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False).hexdigest()
-    return f"page:{generation}:{address}"
+    return f"page:{address}"
 
 
 def _public(response: HttpResponseBase, lifetime: int) -> None:
@@ -163,29 +218,54 @@ class PageCacheMiddleware:
             return response
         state = request_state(request)
         lifetime = state.lifetime(settings.PAGE_CACHE_SECONDS)
-        key = _page_key(request, state.generation)
+        key = _page_key(request)
         use_cache = settings.APP_PAGE_CACHE and lifetime > 0
+        locked = False
         if use_cache:
             stored = cache.get(key)
             if stored is not None:
-                content, headers, expires = stored
-                hit = HttpResponse(content)
-                for name, value in headers:
-                    hit.headers[name] = value
-                _public(hit, max(0, min(lifetime, int(expires - time.time()))))
-                hit.headers["X-Page-Cache"] = "hit"
-                return hit
-        response = self.get_response(request)
-        if response.has_header("Cache-Control"):
-            return response  # the view chose (never_cache, a feed's own lifetime, ...)
-        if not isinstance(response, HttpResponse) or response.status_code != 200 or response.cookies or lifetime <= 0:
-            patch_cache_control(response, private=True)
+                generation, expires, content, headers = stored
+                if generation == state.generation and expires > time.time():
+                    return _stored_answer(content, headers, max(0, min(lifetime, int(expires - time.time()))), "hit")
+            # Missing, expired or older than the content: one request renders it again (the one that takes
+            # the lock), the others meanwhile answer the previous copy briefly, or wait for the new one.
+            locked = request.method == "GET" and cache.add(f"lock:{key}", 1, LOCK_SECONDS)
+            if not locked and request.method == "GET":
+                if stored is not None:
+                    return _stored_answer(stored[2], stored[3], 1, "stale")
+                made = wait_for(key, state.generation)
+                if made is not None:
+                    return _stored_answer(made[2], made[3], max(0, min(lifetime, int(made[1] - time.time()))), "hit")
+        try:
+            response = self.get_response(request)
+            if response.has_header("Cache-Control"):
+                return response  # the view chose (never_cache, a feed's own lifetime, ...)
+            if (
+                not isinstance(response, HttpResponse)
+                or response.status_code != 200
+                or response.cookies
+                or lifetime <= 0
+            ):
+                patch_cache_control(response, private=True)
+                return response
+            _public(response, lifetime)
+            if "ETag" not in response:
+                response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+            if use_cache and request.method == "GET":
+                headers = [(n, v) for n, v in response.items() if n.lower() not in _SKIP_HEADERS]
+                stored = (state.generation, time.time() + lifetime, response.content, headers)
+                cache.set(key, stored, lifetime + STALE_SECONDS)
+                response.headers["X-Page-Cache"] = "miss"
             return response
-        _public(response, lifetime)
-        if "ETag" not in response:
-            response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
-        if use_cache and request.method == "GET":
-            headers = [(n, v) for n, v in response.items() if n.lower() not in _SKIP_HEADERS]
-            cache.set(key, (response.content, headers, time.time() + lifetime), lifetime)
-            response.headers["X-Page-Cache"] = "miss"
-        return response
+        finally:
+            if locked:
+                cache.delete(f"lock:{key}")
+
+
+def _stored_answer(content: bytes, headers: list[tuple[str, str]], lifetime: int, label: str) -> HttpResponse:
+    answer = HttpResponse(content)
+    for name, value in headers:
+        answer.headers[name] = value
+    _public(answer, lifetime)
+    answer.headers["X-Page-Cache"] = label
+    return answer

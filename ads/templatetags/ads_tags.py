@@ -1,24 +1,16 @@
 from django import template
+from django.utils.safestring import mark_safe
 
-from lib.images import picture_html
+from lib import pagecache
 
-from ..models import NARROW_MEDIA, SLOT_SIZES, Slot
-from ..slots import pick
+from ..slots import slot_html
 
 register = template.Library()
 
 
-@register.inclusion_tag("ads/slot.html")
-def banner_slot(slot):
+@register.simple_tag(takes_context=True)
+def banner_slot(context, slot):
     """A labelled banner for the slot ("top", "sidebar", "article"), or nothing when none is running."""
-    slot = Slot(slot)
-    width, height = SLOT_SIZES[slot]
-    banner = pick(slot)
-    picture = ""
-    if banner:
-        # The slot keeps 16 px of margin each side on screens narrower than the box.
-        sizes = f"(max-width: {width + 32}px) calc(100vw - 32px), {width}px"
-        narrow = (("narrow", "narrow2x"), "calc(100vw - 32px)", NARROW_MEDIA) if banner.narrow_size else None
-        loading = "eager" if slot == Slot.TOP else "lazy"
-        picture = picture_html(banner, ("slot", "slot2x"), sizes, banner.alt_text, loading=loading, narrow=narrow)
-    return {"banner": banner, "picture": picture, "slot": slot.value, "width": width, "height": height}
+    request = context.get("request")
+    generation = pagecache.request_state(request).generation if request is not None else pagecache.current().generation
+    return mark_safe(slot_html(slot, generation))  # noqa: S308 our own template's output

@@ -1,6 +1,5 @@
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.safestring import mark_safe
 
 from lib import pagecache
@@ -9,23 +8,27 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def cached_include(context, template_name, *vary, skip=False):
+def cached_include(context, template_name, *vary, skip=False, timeout=None, **values):
     """`{% include %}` whose HTML is kept under the content generation (any change makes a new one) for
-    FRAGMENT_CACHE_SECONDS, one copy per value of `vary` (what the piece depends on besides content):
+    `timeout` (FRAGMENT_CACHE_SECONDS) seconds, recomputed by one request at a time
+    (lib.pagecache.kept), one copy per value of `vary` (what the piece depends on besides content) and
+    of the keyword `values` (added to the context, as `{% include ... with %}`):
 
         {% cached_include "includes/nav.html" is_home current_group.pk current_section.pk %}
+        {% cached_include "includes/most_read.html" limit=5 heading_id="sidebar-mostread-title" %}
 
     `skip=True` renders it afresh (a member's header, with their name and a CSRF token)."""
     request = context.get("request")
     template_object = context.template.engine.get_template(template_name)
+
+    def render():
+        with context.push(**values):
+            return str(template_object.render(context))
+
     if skip or request is None:
-        with context.push():
-            return template_object.render(context)
+        return mark_safe(render())  # noqa: S308 our own template's output
     generation = pagecache.request_state(request).generation
-    key = f"fragment:{generation}:{template_name}:{':'.join(str(value) for value in vary)}"
-    html = cache.get(key)
-    if html is None:
-        with context.push():
-            html = str(template_object.render(context))
-        cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
+    parts = [str(value) for value in vary] + [f"{name}={value}" for name, value in sorted(values.items())]
+    key = f"fragment:{template_name}:{':'.join(parts)}"
+    html = pagecache.kept(key, generation, render, timeout or settings.FRAGMENT_CACHE_SECONDS)
     return mark_safe(html)  # noqa: S308 our own template's output

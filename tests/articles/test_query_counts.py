@@ -84,11 +84,12 @@ def test_deep_pages_cost_the_same_as_the_first(client, reporter):
 
 
 @pytest.mark.parametrize(
-    ("page", "warm_budget", "cold_budget"), [("article", 6, 22), ("section", 5, 18), ("home", 6, 17)]
+    ("page", "warm_budget", "cold_budget"), [("article", 6, 19), ("section", 5, 16), ("home", 1, 16)]
 )
 def test_queries_with_the_cache_warm_and_empty(client, reporter, page, warm_budget, cold_budget):
-    """Warm: what a running site pays per uncached render (the home page's live visitor figures are one
-    more query without Redis). Empty: after a Redis restart (menu, settings, 속보, banners, sidebars, the
+    """Warm: what a running site pays per uncached render: the article and its comments, a list page's
+    count and rows; the home page's body is cached fragments; the footer's live visitor figures are one
+    more query on every page without Redis. Empty: after a Redis restart (menu, settings, 속보, banners, sidebars, the
     next scheduled change and the article's lists all read again)."""
     fill(reporter, 30)
     url = PAGES[page]()
@@ -99,4 +100,6 @@ def test_queries_with_the_cache_warm_and_empty(client, reporter, page, warm_budg
     with CaptureQueriesContext(connection) as warm:
         assert client.get(url).status_code == 200
     assert len(warm) <= warm_budget, [q["sql"] for q in warm.captured_queries]
+    if page == "article" and not connection.features.supports_slicing_ordering_in_compound:
+        cold_budget += 1  # SQLite: 이전/다음 are two queries, PostgreSQL asks for both in one UNION
     assert len(cold) <= cold_budget, [q["sql"] for q in cold.captured_queries]

@@ -223,3 +223,24 @@ def test_a_scheduled_article_shows_when_its_time_comes(make_article, time_machin
     after = page(HOME)
     assert after["X-Page-Cache"] == "miss"
     assert "예약된 기사" in after.content.decode()
+
+
+def test_while_one_request_renders_a_changed_page_the_others_answer_the_previous_copy(make_article, rf):
+    from django.core.cache import cache
+
+    from lib import pagecache
+
+    make_article(title="먼저 있던 기사")
+    assert page(HOME)["X-Page-Cache"] == "miss"
+    make_article(title="새로 나온 기사")  # the generation moves
+    key = pagecache._page_key(rf.get(HOME))
+    assert cache.add(f"lock:{key}", 1, 10)  # another request is rendering the page again
+    stale = page(HOME)
+    assert stale["X-Page-Cache"] == "stale"
+    assert "새로 나온 기사" not in stale.content.decode()
+    assert stale["Cache-Control"] == "public, max-age=0, s-maxage=1"  # a front cache keeps it a second at most
+    cache.delete(f"lock:{key}")
+    fresh = page(HOME)
+    assert fresh["X-Page-Cache"] == "miss" and "새로 나온 기사" in fresh.content.decode()
+    assert page(HOME)["X-Page-Cache"] == "hit"
+    assert cache.get(f"lock:{key}") is None  # the renderer let go of its lock
