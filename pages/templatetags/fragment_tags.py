@@ -1,3 +1,5 @@
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.utils.safestring import mark_safe
@@ -29,6 +31,8 @@ def cached_include(context, template_name, *vary, skip=False, timeout=None, **va
         return mark_safe(render())  # noqa: S308 our own template's output
     generation = pagecache.request_state(request).generation
     parts = [str(value) for value in vary] + [f"{name}={value}" for name, value in sorted(values.items())]
-    key = f"fragment:{template_name}:{':'.join(parts)}"
+    # hashed: a varying value may be what a reader typed (the header's search box)
+    digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
+    key = f"fragment:{template_name}:{digest}"
     html = pagecache.kept(key, generation, render, timeout or settings.FRAGMENT_CACHE_SECONDS)
     return mark_safe(html)  # noqa: S308 our own template's output
