@@ -45,7 +45,7 @@ def test_member_posts_and_lands_on_the_new_comment(client, member, article):
     assert f'id="comment-{comment.pk}"' in page
     assert "파주주민" in page
     assert "첫 줄<br>둘째 줄 &lt;b&gt;굵게&lt;/b&gt;" in page
-    assert timezone.localtime(comment.created_at).strftime("%y-%m-%d %H:%M") in page
+    assert timezone.localtime(comment.created_at).strftime("%Y.%m.%d %H:%M") in page
     article.refresh_from_db()
     assert article.comment_count == 1
     assert "<li>댓글 1</li>" in page
@@ -55,7 +55,7 @@ def test_time_is_shown_in_korean_time(client, member, article, say):
     comment = say(article, member)
     Comment.objects.filter(pk=comment.pk).update(created_at=datetime.datetime(2026, 3, 1, 15, 5, tzinfo=datetime.UTC))
     page = client.get(article.get_absolute_url()).content.decode()
-    assert "26-03-02 00:05" in page
+    assert "2026.03.02 00:05" in page
 
 
 def test_guest_cannot_post(client, article):
