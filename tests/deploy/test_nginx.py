@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from tests.deploy import urls as front_urls
+from tests.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-NGINX_PORT = 8153
+NGINX_PORT = free_port()
 
 _spec = importlib.util.spec_from_file_location("nginx_local", ROOT / "deploy" / "nginx_local.py")
 nginx_local = importlib.util.module_from_spec(_spec)
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def front(settings, live_server, transactional_db, django_db_serialized_rollback, tmp_path):
-    """nginx on 127.0.0.1:8153 in front of the live server, with its own static folder and the test MEDIA_ROOT."""
+    """nginx on a free loopback port in front of the live server, with its own static folder and the test MEDIA_ROOT."""
     settings.ROOT_URLCONF = "tests.deploy.urls"
     front_urls.hits.update(cached=0, uncached=0)
     static_root = tmp_path / "staticfiles"

@@ -14,7 +14,9 @@ from django.db import OperationalError
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
 
-REDIS_PORT = 8169
+from tests.ports import free_port
+
+REDIS_PORT = free_port()
 
 
 def port_free(port):
@@ -29,7 +31,7 @@ def site():
 
 @pytest.fixture
 def redis_on_port(settings):
-    """The cache is django-redis (as in production) on our own port 8169."""
+    """The cache is django-redis (as in production) on a port of its own."""
     if not port_free(REDIS_PORT):
         pytest.skip(f"port {REDIS_PORT} is taken")
     settings.CACHES = {
