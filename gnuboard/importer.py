@@ -377,7 +377,22 @@ class Importer:
                 self.import_posts(board)
                 self.import_files(board)
             self.import_visits()
+            self.refresh_statistics()
         return self.report
+
+    @staticmethod
+    def refresh_statistics():
+        """ANALYZE the tables the import fills (PostgreSQL), so that their statistics say what is there.
+
+        Every batch looks its rows up among those imported before (SourceRow by thousands of source ids);
+        planned from the statistics of an empty table, as they stay after a bulk load until autovacuum
+        samples it, that lookup scanned all of them: a second run over 200,000 posts took 110 s, against
+        3.4 s over 20,000. Sampling takes well under a second."""
+        if connection.vendor != "postgresql":
+            return
+        tables = (SourceRow, Article, Comment, User)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(m._meta.db_table) for m in tables))
 
     def _count_posts(self, board):
         return self.source.value(f"SELECT COUNT(*) FROM {self.source.write_table(board.table)} WHERE wr_is_comment = 0")
@@ -627,6 +642,7 @@ class Importer:
         batch while this one works out the next, and a big board is read (and its bodies sanitised) in a
         process of its own (gnuboard.reader): reading, working out and writing overlap on the two cores."""
         total = self._count_posts(board)
+        self.refresh_statistics()  # what an earlier run (or the members stage) wrote
         threaded = connection.vendor == "postgresql" and not connection.in_atomic_block
         progress = Progress(f"게시판 {board.table} 게시글", self.out)
         progress.start(total)
