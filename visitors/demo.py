@@ -76,6 +76,8 @@ def article_history(article, days, now):
         views = round(popularity * fade * _weekday_factor(day) * noise * share)
         if views:
             history[day] = views
+    if not history and article.published_at <= now:
+        history[first] = 1  # out for a minute or two: its first reader (a published article is never unread)
     return history
 
 

@@ -55,9 +55,11 @@ def test_seed_demo_fills_every_section_and_is_idempotent(client):
         assert client.get(url).status_code == 200
 
 
-def test_the_demo_numbers_agree_just_after_midnight(time_machine):
-    """Seeded at 00:20 KST, when today has barely begun (the test above checks the real hour)."""
-    moment = datetime.datetime.combine(timezone.localdate(), datetime.time(0, 20))
+@pytest.mark.parametrize("hour", [datetime.time(0, 20), datetime.time(10, 53), datetime.time(23, 59)])
+def test_the_demo_numbers_agree_at_any_hour(time_machine, hour):
+    """Seeded at 00:20 KST, when today has barely begun; at 10:53, a minute after one of today's articles
+    came out (it has had one reader); at 23:59 (the test above checks the real hour)."""
+    moment = datetime.datetime.combine(timezone.localdate(), hour)
     time_machine.move_to(timezone.make_aware(moment), tick=False)
     call_command("seed_demo", stdout=io.StringIO())
     assert_demo_numbers_agree()
