@@ -299,16 +299,9 @@ class Article(RenditionsMixin, models.Model):
     def byline_name(self):
         return self.byline or f"{self.reporter.display_name} 기자"
 
-    @property
-    def credits(self):
-        """(reporter, label) for everyone on the byline, the primary reporter first.
-
-        Reads bylines through .all() so a prefetch serves it.
-        """
-        return self.credits_with(list(self.bylines.all()))
-
     def credits_with(self, bylines: list[Byline]) -> list[tuple[User, str]]:
-        """credits for these bylines (the saved ones, or the admin's unsaved rows for 미리보기)."""
+        """(reporter, label) for everyone on the byline, the primary reporter first: these bylines (the saved
+        ones, or the admin's unsaved rows for 미리보기)."""
         own = next((byline for byline in bylines if byline.reporter_id == self.reporter_id), None)
         first = self.byline or (own.label if own else f"{self.reporter.display_name} 기자")
         return [(self.reporter, first)] + [

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject
@@ -21,7 +21,7 @@ from lib.pagination import BlockPaginator
 
 from . import seo
 from .front_page import compose_front_page
-from .models import Article, Byline, Correction, Group, Section, Tag
+from .models import Article, Correction, Group, Section, Tag
 
 RELATED_SIZE = 6
 ARTICLE_LISTS_SECONDS = 60
@@ -174,34 +174,33 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return (
-            Article.objects.visible_to(self.request.user)
-            .select_related("section__group", "reporter__reporter_profile")
-            .prefetch_related(
-                Prefetch("bylines", queryset=Byline.objects.select_related("reporter")),
-                "tags",
-                Prefetch("corrections", queryset=Correction.objects.order_by("created_at", "id")),
-            )
+        return Article.objects.visible_to(self.request.user).select_related(
+            "section__group", "reporter__reporter_profile"
         )
 
     def get_context_data(self, **kwargs):
         article = self.object
         # The lists around the article, kept briefly under the content generation: any change makes new ones.
+        # Tags, bylines and corrections are read only when something that shows them is made (the story and
+        # story_around fragments, these lists): a query each then, none on a warm render.
+        tags = SimpleLazyObject(lambda: list(article.tags.all()))
         generation = pagecache.request_state(self.request).generation
         lists = cache.get_or_set(
-            f"article:lists:{generation}:{article.pk}", lambda: article_lists(article), ARTICLE_LISTS_SECONDS
+            f"article:lists:{generation}:{article.pk}", lambda: article_lists(article, tags), ARTICLE_LISTS_SECONDS
         )
         return super().get_context_data(
             current_group=article.section.group,
             current_section=article.section,
             page_meta=seo.article_page_meta(article),
-            credits=SimpleLazyObject(lambda: article.credits),  # read only when the story fragment is made
+            credits=SimpleLazyObject(lambda: article.credits_with(list(article.bylines.select_related("reporter")))),
+            tags=tags,
+            corrections=SimpleLazyObject(lambda: list(article.corrections.order_by("created_at", "id"))),
             **lists,
             **kwargs,
         )
 
 
-def article_lists(article):
+def article_lists(article, tags):
     """이전/다음 기사 and the related articles of an article page (the group's latest is a sidebar block)."""
     published = Article.objects.published()
     in_section = published.filter(section=article.section).only("id", "title", "published_at")
@@ -215,18 +214,18 @@ def article_lists(article):
     return {
         "previous_article": older,
         "next_article": newer,
-        "related_articles": related_articles(article),
+        "related_articles": related_articles(article, tags),
     }
 
 
-def related_articles(article):
+def related_articles(article, tags):
     """Published articles sharing tags (most shared first), then the newest of the same section.
 
     Bounded by what it reads, not by the archive: the tagged candidates are the newest
     RELATED_CANDIDATES links of the article's tags, ranked in one query; the section's newest
     (its list index, a few rows) fill the places left.
     """
-    tag_ids = [tag.pk for tag in article.tags.all()]
+    tag_ids = [tag.pk for tag in tags]
     published = Article.objects.published().exclude(pk=article.pk)
     found = []
     if tag_ids:
