@@ -209,7 +209,8 @@ def comment_vote(*, comment: Comment, member: User, value: int) -> tuple[int, in
 
     The counts on the comment move with F() in the vote's transaction, after a no-op update that takes
     the comment's row lock, so concurrent clicks on one comment run one after another. Nothing here moves
-    the page-cache generation: counts on cached anonymous pages catch up when those pages expire.
+    the page-cache generation: counts on cached anonymous pages and guests' comment sections catch up when
+    those expire (PAGE_CACHE_SECONDS).
     Returns (공감 count, 비공감 count, the member's vote now or None).
     """
     if value not in CommentVote.Value.values:

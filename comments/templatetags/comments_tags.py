@@ -12,6 +12,7 @@ from comments.forms import CommentForm
 from comments.models import CommentVote
 from comments.services import address_over_limit, is_banned
 from comments.threads import PAGE_PARAM, SORT_PARAM, SORTS, best_of, clean_sort, page_query, thread_page
+from lib import pagecache
 from lib.netaddr import client_ip
 
 register = template.Library()
@@ -76,10 +77,31 @@ def add_own_votes(comments, user):
         comment.my_vote = names.get(votes.get(comment.pk), "")
 
 
-@register.inclusion_tag("comments/section.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def comment_section(context, article):
     """The comments under an article: count, BEST 댓글, sort links, one page of threads with page links,
-    and a form for members or a login prompt for guests."""
+    and a form for members or a login prompt for guests.
+
+    What a guest sees is the same for every guest: it is kept as a fragment under the content generation
+    (a new, edited or hidden comment moves it), one copy per article, order and page, for as long as an
+    anonymous page (PAGE_CACHE_SECONDS): votes move no generation, their counts catch up as pages do."""
+    request = context["request"]
+    template = context.template.engine.get_template("comments/section.html")
+
+    def render():
+        return template.render(context.new(section_context(context, article)))
+
+    if request.user.is_authenticated or not article.is_public:
+        return render()
+    sort = clean_sort(request.GET.get(SORT_PARAM))
+    number = request.GET.get(PAGE_PARAM) or "1"
+    number = number if number.isdigit() and len(number) < 7 else "1"  # thread_page() treats the rest as 1
+    key = f"fragment:comments:{article.pk}:{sort}:{number}"
+    return pagecache.kept(key, pagecache.request_state(request).generation, render, settings.PAGE_CACHE_SECONDS)
+
+
+def section_context(context, article):
+    """comments/section.html's context for this request's reader."""
     request = context["request"]
     user = request.user
     if not article.is_public:

@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from comments import services
@@ -146,3 +148,25 @@ def test_a_new_comment_opens_the_page_it_landed_on(client, member, article, many
     assert response["Location"] == f"{article.get_absolute_url()}?cpage=3#comment-{comment.pk}"
     assert location_of(comment) == response["Location"]
     assert comment.get_absolute_url() == f"/comments/{comment.pk}/"
+
+
+def test_a_guest_s_comment_section_is_kept_until_the_comments_change(client, article, member, neighbour, say):
+    """Guests share one copy per article, order and page; a new or hidden comment shows at once, and a
+    member is never given the guests' copy."""
+    first = say(article, neighbour, "첫 댓글입니다")
+    url = article.get_absolute_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url).content.decode()
+    assert "첫 댓글입니다" in page
+    assert not [query for query in queries.captured_queries if "comments_comment" in query["sql"]]
+
+    say(article, member, "새로 단 댓글")
+    assert "새로 단 댓글" in client.get(url).content.decode()
+    assert "새로 단 댓글" in client.get(url + "?sort=newest").content.decode()
+    services.comment_hide(comment=first)
+    assert "첫 댓글입니다" not in client.get(url).content.decode()
+
+    client.force_login(member)
+    page = client.get(url).content.decode()
+    assert 'id="comment-vote-form"' in page and "(로그인 후 누를 수 있습니다)" not in page
