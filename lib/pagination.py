@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
+from django.utils.functional import SimpleLazyObject
 
 from lib.cache import Cached
 
@@ -70,12 +71,17 @@ class BlockPaginator(Paginator):  # type: ignore[type-arg]
         return self._found > self.count_cap
 
     def page(self, number: int | str) -> "BlockPage":
+        """The page's rows are read when first used: a list page whose items come from a cached
+        fragment (includes/article_items.html) reads only the count."""
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
+        return BlockPage(SimpleLazyObject(lambda: self.rows(bottom, top)), number, self)
+
+    def rows(self, bottom: int, top: int) -> list[Model]:
         ids = self.page_ids(bottom, top) if top > bottom else []
-        rows: dict[Any, Model] = self.object_list.in_bulk(ids) if ids else {}
-        return BlockPage([rows[pk] for pk in ids if pk in rows], number, self)
+        found: dict[Any, Model] = self.object_list.in_bulk(ids) if ids else {}
+        return [found[pk] for pk in ids if pk in found]
 
     def page_ids(self, bottom: int, top: int) -> list[Any]:
         if self.ids is not None:
