@@ -21,7 +21,7 @@ from lib.pagination import BlockPaginator
 
 from . import seo
 from .front_page import compose_front_page
-from .models import Article, Correction, Group, Section, Tag
+from .models import Article, Correction, Group, Tag, menu_group, menu_section
 
 RELATED_SIZE = 6
 ARTICLE_LISTS_SECONDS = 60
@@ -64,9 +64,11 @@ class GroupView(ArticleListView):
     template_name = "articles/group.html"
 
     def get_queryset(self):
-        self.group = get_object_or_404(Group, slug=self.kwargs["group"], kind=Group.Kind.ARTICLES)
+        self.group = menu_group(self.kwargs["group"])
+        if self.group is None:
+            raise Http404("분류를 찾을 수 없습니다.")
         # section_id IN (…), not a join: article_list is walked in date order with the section checked in it.
-        return super().get_queryset().filter(section__in=self.group.sections.values("pk"))
+        return super().get_queryset().filter(section__in=[section.pk for section in self.group.sections.all()])
 
     def get_paginator(self, queryset, per_page, **kwargs):
         count_cache = (group_count_key(self.group.pk), GROUP_COUNT_SECONDS)
@@ -92,12 +94,9 @@ class SectionView(ArticleListView):
     template_name = "articles/section.html"
 
     def get_queryset(self):
-        self.section = get_object_or_404(
-            Section.objects.select_related("group"),
-            slug=self.kwargs["section"],
-            group__slug=self.kwargs["group"],
-            group__kind=Group.Kind.ARTICLES,
-        )
+        self.section = menu_section(self.kwargs["group"], self.kwargs["section"])
+        if self.section is None:
+            raise Http404("섹션을 찾을 수 없습니다.")
         return super().get_queryset().filter(section=self.section)
 
     def get_context_data(self, **kwargs):

@@ -152,6 +152,18 @@ def test_out_of_range_page_is_404_in_the_sites_design(client):
     assert "페이지를 찾을 수 없습니다" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("group", "section"),
+    [("news", "nowhere"), ("nowhere", "paju"), ("city", "paju"), ("directory", "food")],
+    ids=["unknown section", "unknown group", "section of another group", "the directory's group"],
+)
+def test_unknown_groups_and_sections_are_404(client, group, section):
+    """Groups and sections are looked up in the cached menu: only article groups and their own sections."""
+    group_found = group in ("news", "city")
+    assert client.get(reverse("articles:group", args=[group])).status_code == (200 if group_found else 404)
+    assert client.get(reverse("articles:section", args=[group, section])).status_code == 404
+
+
 def test_reporter_page_lists_name_email_and_published_articles(client, reporter, make_article):
     make_article(title="기자 페이지에 보일 기사")
     make_article(title="초고", status=Article.Status.DRAFT)
