@@ -4,7 +4,8 @@
         .venv/bin/python bench/gunicorn_workers.py --port 8151 --seconds 15
 
 Uses the database as it is (run `python manage.py seed_demo` first) and the settings of
-deploy/gunicorn.conf.py, changing only the worker class, workers and threads. For each
+deploy/gunicorn.conf.py, changing only the worker class, workers and threads (and no max_requests);
+every request renders unless --page-cache. For each
 model it starts gunicorn, warms it up, runs wrk (Debian's package) at --connections for
 --seconds against the newest article page and reads the CPU time of the workers from
 /proc, so that "CPU ms per request" holds on a busy machine. Prints one table.
@@ -86,8 +87,11 @@ def measure(kind, workers, threads, args):
         str(threads),
         "--access-logfile",
         "/dev/null",
+        "--max-requests",  # none: a worker replaced mid-run would take its CPU time out of the count
+        "0",
     ]
-    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+    env = {**os.environ, "APP_PAGE_CACHE": "true" if args.page_cache else "false"}
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
     try:
         wait_ready(base, proc)
         url = base + newest_article_path(base)
@@ -125,6 +129,9 @@ def main():
     parser.add_argument("--port", type=int, default=8151)
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--page-cache", action="store_true", help="with the app's page cache (default: every request renders)"
+    )
     parser.add_argument("--models", help="e.g. sync:4:1,gthread:2:8 (kind:workers:threads); default: a fixed list")
     args = parser.parse_args()
     models = MODELS
@@ -133,7 +140,7 @@ def main():
     rows = [measure(kind, workers, threads, args) for kind, workers, threads in models]
     load = Path("/proc/loadavg").read_text().split()[:3]
     print(
-        f"\narticle page, wrk -t2 -c{args.connections} -d{args.seconds}s, {os.cpu_count()} cores, load {' '.join(load)}"
+        f"\narticle page ({'app page cache' if args.page_cache else 'uncached: every request renders'}), wrk -t2 -c{args.connections} -d{args.seconds}s, {os.cpu_count()} cores, load {' '.join(load)}"
     )
     print("| workers | req/s | CPU ms/request (workers) | p50 | p99 | non-2xx | wrk timeouts (10 s) |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")

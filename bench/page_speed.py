@@ -352,7 +352,7 @@ def main():
 
 Measured by `make bench` (bench/page_speed.py) on {time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}:
 {args.articles} generated articles (~1,500-character bodies, a photo, 5 comments each) in PostgreSQL, Redis
-cache, gunicorn as in production (deploy/gunicorn.conf.py: gthread, 2 workers x 8 threads), nginx with
+cache, gunicorn as in production (deploy/gunicorn.conf.py: gthread, 4 workers x 2 threads), nginx with
 deploy/nginx.conf, `wrk -t2 -c{args.connections} -d{args.seconds}s`, {os.cpu_count()} cores, load {load} at the end.
 HTML of the article page: {len(article_html):,} bytes. "app CPU" is the gunicorn workers' utime+stime
 from /proc divided by the requests counted; "nginx CPU" the same for the nginx worker. The ratios divide

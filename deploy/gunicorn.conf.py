@@ -2,14 +2,14 @@
 
     .venv/bin/gunicorn -c deploy/gunicorn.conf.py firstnews.wsgi
 
-Why gthread, 2 workers x 8 threads (measured on a 2-core machine with wrk against the
-article page, docs/operations.md): a request spends most of its wall time waiting for
-PostgreSQL and Redis, so threads keep both cores busy where sync workers sit idle, and
-one worker per core keeps the memory of only two Django processes. More threads than
-8 per worker add only GIL contention; more workers than cores add only memory.
-Each thread holds its own database connection (DB_CONN_MAX_AGE), so one server uses up
-to WEB_CONCURRENCY x GUNICORN_THREADS PostgreSQL connections: keep PostgreSQL's
-max_connections above that sum over all app servers.
+Why gthread, 4 workers x 2 threads (measured on a 2-core machine with wrk against the
+article page, docs/operations.md): a warm render is almost all CPU (one query, a few
+Redis reads), so many threads in one process only contend for its GIL (2 x 8 cost
+40-60 % more CPU per request and served the fewest); a second thread per process fills
+the waits that remain (a search, a cold fragment). Each thread holds its own database
+connection (DB_CONN_MAX_AGE), so one server uses up to WEB_CONCURRENCY x GUNICORN_THREADS
+PostgreSQL connections: keep PostgreSQL's max_connections above that sum over all app
+servers.
 
 Every value can be changed from the environment without editing this file:
 GUNICORN_BIND, WEB_CONCURRENCY (workers), GUNICORN_THREADS, GUNICORN_TIMEOUT.
@@ -19,8 +19,8 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 worker_class = "gthread"
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+workers = int(os.environ.get("WEB_CONCURRENCY", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 # A worker silent this long is killed and replaced; the statement timeout of web requests
 # stays below it so that the database gives up first.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
