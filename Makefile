@@ -73,7 +73,7 @@ bench-data: setup
 ## bench: page speed (bench/page_speed.py): a BENCH_ARTICLES data set in its own database, gunicorn as in
 ## production, nginx in front, wrk on article/section/home; prints the table and writes docs/performance.md
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/firstnews_bench
-BENCH_REDIS_URL ?= redis://127.0.0.1:6379/15
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/12
 BENCH_ARTICLES ?= 200
 BENCH_SECONDS ?= 10
 BENCH_PORT ?= 8171

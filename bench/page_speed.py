@@ -2,7 +2,7 @@
 this machine's ceilings, in one run (`make bench`).
 
     .venv/bin/python bench/page_speed.py --database postgres://postgres@127.0.0.1:5432/firstnews_bench \
-        --redis redis://127.0.0.1:6379/15 --port 8171 --nginx-port 8172 --ceiling-port 8173 --seconds 10
+        --redis redis://127.0.0.1:6379/12 --port 8171 --nginx-port 8172 --ceiling-port 8173 --seconds 10
 
 1. Builds the data set in a database of its own (dropped and created again): `manage.py migrate` and
    `manage.py bench_data` (--articles, default 200; ~1,500-character bodies, a photo and 5 comments each).
@@ -251,7 +251,7 @@ def write_doc(text):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/firstnews_bench")
-    parser.add_argument("--redis", default="redis://127.0.0.1:6379/15")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/12")
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--port", type=int, default=8171, help="gunicorn")
     parser.add_argument("--nginx-port", type=int, default=8172)
