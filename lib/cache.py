@@ -40,6 +40,29 @@ def request_memo(key: str, read: Callable[[], Any]) -> Any:
     return values[key]
 
 
+# Keys that nearly every page reads (menu, 속보, banners, site settings): lib.pagecache reads them with
+# its own two keys in one round trip when a request starts, and hands them to remember().
+_every_request: list[str] = []
+
+
+def read_with_every_request(key: str) -> None:
+    if key not in _every_request:
+        _every_request.append(key)
+
+
+def every_request_keys() -> list[str]:
+    return list(_every_request)
+
+
+def remember(found: dict[str, Any]) -> None:
+    """Values read ahead for this request, as request_memo() would keep them (a key not found is read,
+    and computed, by whoever needs it)."""
+    values: dict[str, Any] | None = getattr(_request, "values", None)
+    if values is not None:
+        for key, value in found.items():
+            values.setdefault(key, value)
+
+
 def forget(key: str) -> None:
     values: dict[str, Any] | None = getattr(_request, "values", None)
     if values:
@@ -49,10 +72,12 @@ def forget(key: str) -> None:
 class Cached(Generic[T]):
     """A value kept in the cache under `key` for `timeout` seconds, computed by `compute` on a miss."""
 
-    def __init__(self, key: str, timeout: int, compute: Callable[[], T]) -> None:
+    def __init__(self, key: str, timeout: int, compute: Callable[[], T], *, every_request: bool = False) -> None:
         self.key = key
         self.timeout = timeout
         self.compute = compute
+        if every_request:  # read ahead with the page cache's keys (read_with_every_request)
+            read_with_every_request(key)
 
     def get(self) -> T:
         value: T = request_memo(self.key, lambda: cache.get_or_set(self.key, self.compute, self.timeout))
@@ -85,6 +110,11 @@ class CachedSingleton(models.Model):
         super().save(*args, **kwargs)
         forget(self._cache_key())
         cache.delete(self._cache_key())
+
+    @classmethod
+    def read_ahead(cls) -> None:
+        """Read the row ahead when a request starts (every page shows it)."""
+        read_with_every_request(cls._cache_key())
 
     @classmethod
     def _cache_key(cls) -> str:
