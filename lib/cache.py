@@ -30,19 +30,10 @@ request_started.connect(_start, dispatch_uid="lib.cache:start")
 request_finished.connect(_finish, dispatch_uid="lib.cache:finish")
 
 
-def request_memo(key: str, read: Callable[[], Any]) -> Any:
-    """`read()` once per request for `key` (outside a request: every time)."""
-    values: dict[str, Any] | None = getattr(_request, "values", None)
-    if values is None:
-        return read()
-    if key not in values:
-        values[key] = read()
-    return values[key]
-
-
-# Keys that nearly every page reads (menu, 속보, banners, site settings): lib.pagecache reads them with
-# its own two keys in one round trip when a request starts, and hands them to remember().
+# Keys that nearly every page reads (menu, 속보, banners, site settings): the first read in a request
+# brings them all in one round trip (request_memo). A cached page answered whole reads none of them.
 _every_request: list[str] = []
+_READ_AHEAD = "lib.cache:read-ahead"  # in a request's values once they were read
 
 
 def read_with_every_request(key: str) -> None:
@@ -50,17 +41,18 @@ def read_with_every_request(key: str) -> None:
         _every_request.append(key)
 
 
-def every_request_keys() -> list[str]:
-    return list(_every_request)
-
-
-def remember(found: dict[str, Any]) -> None:
-    """Values read ahead for this request, as request_memo() would keep them (a key not found is read,
-    and computed, by whoever needs it)."""
+def request_memo(key: str, read: Callable[[], Any]) -> Any:
+    """`read()` once per request for `key` (outside a request: every time). The first of the keys that
+    nearly every page reads brings all of them in one round trip (read_with_every_request)."""
     values: dict[str, Any] | None = getattr(_request, "values", None)
-    if values is not None:
-        for key, value in found.items():
-            values.setdefault(key, value)
+    if values is None:
+        return read()
+    if key not in values and key in _every_request and _READ_AHEAD not in values:
+        values[_READ_AHEAD] = True
+        values.update(cache.get_many([other for other in _every_request if other not in values]))
+    if key not in values:
+        values[key] = read()
+    return values[key]
 
 
 def forget(key: str) -> None:
@@ -76,7 +68,7 @@ class Cached(Generic[T]):
         self.key = key
         self.timeout = timeout
         self.compute = compute
-        if every_request:  # read ahead with the page cache's keys (read_with_every_request)
+        if every_request:  # read with the other values nearly every page reads (read_with_every_request)
             read_with_every_request(key)
 
     def get(self) -> T:
@@ -113,7 +105,7 @@ class CachedSingleton(models.Model):
 
     @classmethod
     def read_ahead(cls) -> None:
-        """Read the row ahead when a request starts (every page shows it)."""
+        """Read the row with the other values nearly every page reads (read_with_every_request)."""
         read_with_every_request(cls._cache_key())
 
     @classmethod

@@ -33,8 +33,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from lib.cache import every_request_keys, remember
-
 T = TypeVar("T")
 
 GENERATION_KEY = "pagecache:generation"
@@ -108,13 +106,11 @@ class State:
 
 
 def current() -> State:
-    # With the values nearly every page reads (lib.cache.read_with_every_request): one round trip.
-    values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, *every_request_keys()])
-    generation = values.pop(GENERATION_KEY, None)
+    values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
+    generation = values.get(GENERATION_KEY)
     # (the next scheduled moment or 0, when to look again); kept without expiry, so that a moment that
     # passed is noticed by the first request after it however late it comes (bump() deletes it)
-    schedule = values.pop(NEXT_CHANGE_KEY, None)
-    remember(values)
+    schedule = values.get(NEXT_CHANGE_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, time.time_ns() // 1000, None)
         generation = cache.get(GENERATION_KEY, 0)
