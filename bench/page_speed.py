@@ -70,24 +70,36 @@ NOTES = """### How pages are kept, and what changes them
   most-read, the sidebar lists; the banners of all slots are one entry of pre-rendered HTML per banner
   (a page reads it once and rotates at random); the home page's blocks, a list page's items and the
   article itself (`articles/includes/story.html`, its JSON-LD, related and 이전/다음) are fragments too,
-  and the home page's front-page query runs only when its fragments are made again. Each cached value
-  is read once per request (lib/cache.py), addresses come from `lib.urls.cached_reverse`, rendition URLs
-  are remembered per process. Django's cached template loader is on (the default with DEBUG off).
+  and the home page's front-page query runs only when its fragments are made again. The article's
+  bylines, tags and corrections are read only when its fragments are made; a guest's comment section
+  is a fragment per article, order and page (votes catch up within `PAGE_CACHE_SECONDS`, as cached
+  pages do); a list page reads only its capped count, its rows when its items fragment is made;
+  section and group pages find their section and group in the cached menu. Warm, the article page
+  makes one query, a section page one, the home page none. Each cached value is read once per request
+  and the four that nearly every page reads (menu, 속보, banner schedule, site settings) in one round
+  trip (lib/cache.py); addresses come from `lib.urls.cached_reverse`, rendition URLs are remembered
+  per process. Django's cached template loader is on (the default with DEBUG off).
 
 ### Not reached yet
 
-The uncached targets (article 6 ms, section 4 ms, home 5 ms of CPU) are not met. `bench/render_cpu.py`
-measures one process without thread contention: article 41-47 ms, section 33 ms, home 14-18 ms of CPU
-per render (load 9-17 on 2 cores; the same script before this round: 45-54 / 52-63 / 70-77 ms at load
-3-12). A negative "app CPU" means a worker was replaced during the run (gunicorn's `max_requests`) and
-its CPU time left the count; read that row as unknown. What is left on the article: the article's own four queries (SQL compiled afresh each time), the
-comment section (comments app, not changed here), ~16 Redis round trips for fragments and the Django
-request/response stack itself (see the bare Django ceiling). Jinja2 was not measured in this round.
-Cold (empty Redis) the pages make 19 / 16 / 16 queries (was 22 / 18 / 17): the 속보 schedule reads the
-cached 속보 list, the group-latest block takes its sections from the menu and 이전/다음 is one UNION;
-the target of 10 needs the menu, settings, 속보 and banners folded into one bundle and the article's
-bylines/tags/corrections into its own query, not done. Gunicorn figures above include 8 threads per
-worker contending for the GIL on an overloaded host; compare ratios within one run, not across runs.
+Targets: article 6, section 4, home 5 ms of app CPU per uncached request. Five runs of `make bench`
+on 2026-12-01 with this round's changes gave article 6.1-9.4, section 4.7-7.1, home 3.7-5.0 ms: the
+machine's speed moved through the day (the Django ceiling's own CPU per request went from 0.45 to
+1.0 ms between runs), so read the ratios within one run. `bench/render_cpu.py`, one process without
+thread contention, gives article 4.3-5.0, section 3.4-3.5, home 2.7 ms per render. Before this
+round's changes the same machine measured 18.6 / 10.2 / 5.2 ms in gunicorn, and on 2026-11-30 the
+slower machine 51.6 / 52.8 / 22.8. What this round changed: the article's bylines, tags and
+corrections and a guest's comment section come from fragments (article warm 8 -> 1 query), list
+pages read their rows only to make their items fragment and find their section in the cached menu
+(section warm 4 -> 1), the values every page reads come in one round trip, and gunicorn runs 4 x 2
+threads instead of 2 x 8 (docs/operations.md: 8 threads per process cost 40-60 % more CPU per
+request). What is left: the gap between one process and gunicorn (the threads' share of the GIL,
+the WSGI server); on the article its own query (SQL compiled each time) and about a dozen Redis
+reads for fragments, one round trip each. Jinja2 was not measured: the templates' share of a warm
+render is now small (the page is mostly cached fragments), so it would not decide it. Cold (empty
+Redis) the pages make 22 / 15 / 16 queries: the target of 10 needs the menu, settings, 속보 and
+banners computed in one bundle and the comment section's count, roots, replies and BEST in fewer
+queries, not done.
 """
 
 
