@@ -89,12 +89,19 @@ def ranked_articles(*, days=MOST_READ_DAYS, limit=10, now=None):
     )
 
 
+# While fewer than the list's length were read in the last days (a new site, an archive just imported),
+# the list is topped up with the most viewed of the newest articles: of this many, read through the
+# date index, not a sort of the whole archive by views (560 ms at a million articles).
+TOP_UP_CANDIDATES = 1000
+
+
 def _most_read(limit=MOST_READ_LIMIT):
     articles = ranked_articles(limit=limit)
     if len(articles) < limit:
+        newest = Article.objects.published().order_by("-published_at", "-id").values("pk")[:TOP_UP_CANDIDATES]
         articles += list(
-            Article.objects.published()
-            .for_list()
+            Article.objects.for_list()
+            .filter(pk__in=newest)
             .exclude(pk__in=[article.pk for article in articles])
             .order_by("-view_count", "-published_at", "-id")[: limit - len(articles)]
         )
@@ -106,8 +113,8 @@ MOST_READ = Cached("visitors:most-read", 120, _most_read)
 
 
 def most_read(limit=MOST_READ_LIMIT):
-    """많이 본 뉴스: the most read of the last 7 days, topped up with the most read of all time
-    while the site is new (at most MOST_READ_LIMIT)."""
+    """많이 본 뉴스: the most read of the last 7 days, topped up with the most viewed of the newest
+    TOP_UP_CANDIDATES articles while too few were read lately (at most MOST_READ_LIMIT)."""
     return MOST_READ.get()[:limit]
 
 

@@ -51,11 +51,15 @@ def test_lists_ten_and_never_an_unpublished_article(make_article):
     assert hidden not in listed
 
 
-def test_a_new_site_falls_back_to_all_time_views(client, make_article):
-    make_article(title="조회수 많은 기사", view_count=300)
+def test_a_new_site_falls_back_to_the_most_viewed_of_the_newest(client, make_article, monkeypatch):
+    """Bounded by the newest TOP_UP_CANDIDATES (read through the date index), not the whole archive."""
+    monkeypatch.setattr("visitors.stats.TOP_UP_CANDIDATES", 2)
+    make_article(title="조회수 많은 기사", view_count=300)  # the newest
     make_article(title="조회수 적은 기사", view_count=3)
+    make_article(title="오래된 인기 기사", view_count=9000)  # the oldest: third of three
     box = most_read_box(client)
     assert box.index("조회수 많은 기사") < box.index("조회수 적은 기사")
+    assert "오래된 인기 기사" not in box
 
 
 def test_empty_site_says_nothing_is_counted_yet(client):
