@@ -1,6 +1,6 @@
 """Every page of a million-article archive, timed: p50/p95 per page and the slowest query's plan.
 
-    # once: a copy of the big set (or build one: make bench-data ARTICLES=1000000, ~20 min)
+    # once: a copy of the big set (or build one: make bench-data ARTICLES=1000000, ~10 min on a quiet machine)
     createdb -h 127.0.0.1 -U postgres -T fn_million fn_pages_1m
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/fn_pages_1m .venv/bin/python manage.py migrate
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/fn_pages_1m REDIS_URL=redis://127.0.0.1:6379/11 \

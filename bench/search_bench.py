@@ -1,6 +1,6 @@
 """Search latency on a big archive: p50/p95 of the whole search page per kind of query.
 
-    make bench-data ARTICLES=1000000 DATABASE_URL=postgres://…/fn_million   # once, ~30-60 min
+    make bench-data ARTICLES=1000000 DATABASE_URL=postgres://…/fn_million   # once, ~10 min on a quiet machine
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/fn_million \
         .venv/bin/python bench/search_bench.py [--repeat 20] [--indexing 200]
 
