@@ -136,7 +136,7 @@ def _scheduled_banners():
 
 # Saving or deleting a banner clears the cache and dates are checked at every render, so the timeout
 # only bounds how long a change made without save() (a bulk update) takes to show.
-SCHEDULED_BANNERS = Cached("ads:slots", 60, _scheduled_banners, every_request=True)
+SCHEDULED_BANNERS = Cached("ads:slots", 60, _scheduled_banners)
 SCHEDULED_BANNERS.clear_on(Banner)
 
 

@@ -567,7 +567,7 @@ def _breaking_items():
 
 
 # The menu of groups and their sections, and the 속보 items: cached until an editor changes one.
-MENU = Cached("articles:menu", 3600, _menu, every_request=True)
+MENU = Cached("articles:menu", 3600, _menu)
 MENU.clear_on(Group, Section)
 
 
@@ -587,7 +587,7 @@ def menu_section(group_slug: str, slug: str) -> Section | None:
     return section
 
 
-BREAKING = Cached("articles:breaking", 300, _breaking_items, every_request=True)
+BREAKING = Cached("articles:breaking", 300, _breaking_items)
 BREAKING.clear_on(BreakingNews)
 
 SIDEBAR_PHOTOS = 6

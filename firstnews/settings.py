@@ -111,6 +111,7 @@ MIDDLEWARE = [
     # ETag answers 304 (for cached pages too); then Cache-Control and the app's page cache (lib/pagecache.py)
     "django.middleware.http.ConditionalGetMiddleware",
     "lib.pagecache.PageCacheMiddleware",
+    "lib.cache.ReadAheadMiddleware",  # names the page, so that its usual cache keys come in one round trip
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,7 +1,10 @@
 """One cached value per key (computed on a miss, cleared when its models change) and cached singleton rows.
 
 Inside a request each key is read from the cache once: the value is kept for the rest of that request
-(a page that shows three banner slots reads the banner schedule once), and dropped when it ends.
+(a page that shows three banner slots reads the banner schedule once), and dropped when it ends. The
+first read of a request also brings, in the same round trip, every key that the last two renders of
+the same page (its URL name) both read: the menu, site settings, 속보, banners and the page's shared
+fragments come in one MGET instead of one GET each (ReadAheadMiddleware names the page).
 """
 
 import threading
@@ -12,47 +15,69 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import models
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponseBase
 
 T = TypeVar("T")
 
 _request = threading.local()
+# Per page: the keys its last render read, and those its last two renders both read (read ahead).
+_last_read: dict[str, frozenset[str]] = {}
+_read_ahead: dict[str, frozenset[str]] = {}
 
 
 def _start(*args: Any, **kwargs: Any) -> None:
     _request.values = {}
+    _request.read = set()
+    _request.page = None
 
 
 def _finish(*args: Any, **kwargs: Any) -> None:
-    _request.values = None
+    page, read = getattr(_request, "page", None), getattr(_request, "read", None)
+    if page is not None and read:
+        keys = frozenset(read)
+        _read_ahead[page] = keys & _last_read.get(page, keys)
+        _last_read[page] = keys
+    _request.values = _request.read = _request.page = None
 
 
 request_started.connect(_start, dispatch_uid="lib.cache:start")
 request_finished.connect(_finish, dispatch_uid="lib.cache:finish")
 
 
-# Keys that nearly every page reads (menu, 속보, banners, site settings): the first read in a request
-# brings them all in one round trip (request_memo). A cached page answered whole reads none of them.
-_every_request: list[str] = []
-_READ_AHEAD = "lib.cache:read-ahead"  # in a request's values once they were read
+class ReadAheadMiddleware:
+    """Names the page a request renders (its URL name) for the read-ahead of request_memo()."""
 
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
 
-def read_with_every_request(key: str) -> None:
-    if key not in _every_request:
-        _every_request.append(key)
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, *args: Any) -> None:
+        if getattr(_request, "values", None) is not None and request.resolver_match:
+            _request.page = request.resolver_match.view_name
 
 
 def request_memo(key: str, read: Callable[[], Any]) -> Any:
-    """`read()` once per request for `key` (outside a request: every time). The first of the keys that
-    nearly every page reads brings all of them in one round trip (read_with_every_request)."""
+    """The cached value of `key`, read once per request (`read()` on a miss; outside a request: every
+    time). The first read of a request brings the page's usual keys with it (see the module)."""
     values: dict[str, Any] | None = getattr(_request, "values", None)
     if values is None:
         return read()
-    if key not in values and key in _every_request and _READ_AHEAD not in values:
-        values[_READ_AHEAD] = True
-        values.update(cache.get_many([other for other in _every_request if other not in values]))
+    first = not _request.read
+    _request.read.add(key)
+    if first and key not in values and _request.page in _read_ahead:
+        values.update(cache.get_many(list(_read_ahead[_request.page] | {key})))
     if key not in values:
         values[key] = read()
     return values[key]
+
+
+def remember(key: str, value: Any) -> None:
+    """`value` was just written to the cache under `key`: later reads in this request see it."""
+    values: dict[str, Any] | None = getattr(_request, "values", None)
+    if values is not None:
+        values[key] = value
 
 
 def forget(key: str) -> None:
@@ -64,12 +89,10 @@ def forget(key: str) -> None:
 class Cached(Generic[T]):
     """A value kept in the cache under `key` for `timeout` seconds, computed by `compute` on a miss."""
 
-    def __init__(self, key: str, timeout: int, compute: Callable[[], T], *, every_request: bool = False) -> None:
+    def __init__(self, key: str, timeout: int, compute: Callable[[], T]) -> None:
         self.key = key
         self.timeout = timeout
         self.compute = compute
-        if every_request:  # read with the other values nearly every page reads (read_with_every_request)
-            read_with_every_request(key)
 
     def get(self) -> T:
         value: T = request_memo(self.key, lambda: cache.get_or_set(self.key, self.compute, self.timeout))
@@ -102,11 +125,6 @@ class CachedSingleton(models.Model):
         super().save(*args, **kwargs)
         forget(self._cache_key())
         cache.delete(self._cache_key())
-
-    @classmethod
-    def read_ahead(cls) -> None:
-        """Read the row with the other values nearly every page reads (read_with_every_request)."""
-        read_with_every_request(cls._cache_key())
 
     @classmethod
     def _cache_key(cls) -> str:

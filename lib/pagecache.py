@@ -33,6 +33,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from lib.cache import remember, request_memo
+
 T = TypeVar("T")
 
 GENERATION_KEY = "pagecache:generation"
@@ -141,7 +143,7 @@ def kept(key: str, generation: int, compute: Callable[[], T], timeout: int) -> T
     the lock (`cache.add`) computes it; the others meanwhile get the previous copy (from before the
     change, at most LOCK_SECONDS old) instead of all rendering the same thing at once (thundering herd),
     or, with no copy at all (a cold cache), wait up to WAIT_SECONDS for the one being made."""
-    stored = cache.get(key)
+    stored = request_memo(key, lambda: cache.get(key))
     now = time.time()
     if stored is not None and stored[0] == generation and stored[1] > now:
         return stored[2]  # type: ignore[no-any-return]
@@ -155,6 +157,7 @@ def kept(key: str, generation: int, compute: Callable[[], T], timeout: int) -> T
     try:
         value = compute()
         cache.set(key, (generation, now + timeout, value), timeout + STALE_SECONDS)
+        remember(key, (generation, now + timeout, value))
     finally:
         if locked:
             cache.delete(lock)

@@ -11,5 +11,4 @@ class PagesConfig(AppConfig):
         from .models import Document, SiteSettings
 
         pagecache.bump_on(SiteSettings, on_create=False)
-        SiteSettings.read_ahead()  # every page shows the masthead and footer
         pagecache.bump_on(Document)

@@ -19,6 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from articles.models import Article
+from lib.cache import forget
 
 from . import online
 from .identity import Visitor
@@ -45,6 +46,7 @@ def visit_record(*, visitor: Visitor, day: datetime.date, referrer: str = "") ->
     except IntegrityError:
         return False
     cache.delete(FIGURES_CACHE_KEY)  # the row is committed: the footer shows it at once
+    forget(FIGURES_CACHE_KEY)
     return True
 
 

@@ -8,7 +8,7 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 
 from articles.models import Article
-from lib.cache import Cached
+from lib.cache import Cached, remember, request_memo
 
 from . import online
 from .models import ArticleDailyViews, DailyVisits, OnlineVisitor, Visit
@@ -60,21 +60,23 @@ def _daily_figures(today, online_since=None):
 def figures(now=None):
     """Every reader-facing figure: guests, members, today, yesterday, best, best_day, total.
 
-    One database query at most. Only a shared cache (Redis) may hold the daily
-    figures, for a few seconds and dropped whenever a new visit is counted; a
-    per-process cache would show each worker its own stale numbers.
+    One database query at most. Only a shared cache (Redis) may hold them, for a few seconds and
+    dropped whenever a new visit is counted (so 현재 접속자 is at most FIGURES_CACHE_SECONDS behind
+    readers leaving); a per-process cache would show each worker its own stale numbers.
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
+    cached = request_memo(FIGURES_CACHE_KEY, lambda: cache.get(FIGURES_CACHE_KEY))
+    if cached is not None and cached["day"] == today:
+        return cached
     online_counts = online.redis_counts(now)
     if online_counts is None:
         return _daily_figures(today, online_since=now - online.WINDOW)
-    cached = cache.get(FIGURES_CACHE_KEY)
-    if cached is None or cached["day"] != today:
-        cached = {"day": today, **_daily_figures(today)}
-        cache.set(FIGURES_CACHE_KEY, cached, FIGURES_CACHE_SECONDS)
     guests, members = online_counts
-    return {**cached, "guests": guests, "members": members}
+    cached = {"day": today, **_daily_figures(today), "guests": guests, "members": members}
+    cache.set(FIGURES_CACHE_KEY, cached, FIGURES_CACHE_SECONDS)
+    remember(FIGURES_CACHE_KEY, cached)
+    return cached
 
 
 def ranked_articles(*, days=MOST_READ_DAYS, limit=10, now=None):

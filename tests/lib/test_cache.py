@@ -41,39 +41,60 @@ def test_a_singleton_is_created_once_read_from_the_cache_and_cleared_by_save(dja
     assert SiteSettings.objects.count() == 1
 
 
-@pytest.mark.django_db  # request_started's other receivers touch the database connection
-def test_the_values_every_page_reads_come_in_one_round_trip(monkeypatch):
-    """Within a request, the first of them to be read brings the others (get_many); a key not found is
-    computed by its reader as before; outside a request nothing is kept."""
-    menu = Cached("test:every-request:menu", 60, lambda: ["메뉴"], every_request=True)
-    banners = Cached("test:every-request:banners", 60, lambda: ["배너"], every_request=True)
-    missing = Cached("test:every-request:missing", 60, lambda: "계산함", every_request=True)
-    cache.set(menu.key, ["캐시의 메뉴"])
-    cache.set(banners.key, ["캐시의 배너"])
+def counting_reads(monkeypatch):
+    """The cache methods called from here on, the outermost call only (LocMemCache.get_many calls get)."""
+    reads, depth = [], [0]
+
+    def counted(method, real):
+        def read(*args, **kwargs):
+            if not depth[0]:
+                reads.append(method)
+            depth[0] += 1
+            try:
+                return real(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return read
+
+    for method in ("get", "get_or_set", "get_many"):
+        monkeypatch.setattr(cache, method, counted(method, getattr(cache, method)))
+    return reads
+
+
+def render(page, *values):
+    """One request of `page` reading `values` in order; returns what each read gave."""
     request_started.send(sender=None)
+    lib_cache._request.page = page  # what ReadAheadMiddleware sets from the URL's name
     try:
-        reads, depth = [], [0]
-
-        def counted(method, real):
-            def read(*args, **kwargs):  # records the outermost call only (LocMemCache.get_many calls get)
-                if not depth[0]:
-                    reads.append(method)
-                depth[0] += 1
-                try:
-                    return real(*args, **kwargs)
-                finally:
-                    depth[0] -= 1
-
-            return read
-
-        for method in ("get", "get_or_set", "get_many"):
-            monkeypatch.setattr(cache, method, counted(method, getattr(cache, method)))
-        assert menu.get() == ["캐시의 메뉴"]
-        assert banners.get() == ["캐시의 배너"]
-        assert reads == ["get_many"]  # both in one round trip
-        assert missing.get() == "계산함"  # not in the cache: computed (and stored) by its reader
-        assert reads == ["get_many", "get_or_set"]
+        return [value.get() for value in values]
     finally:
         request_finished.send(sender=None)
-        for value in (menu, banners, missing):
-            lib_cache._every_request.remove(value.key)
+
+
+@pytest.mark.django_db  # request_started's other receivers touch the database connection
+def test_a_page_reads_the_keys_it_always_reads_in_one_round_trip(monkeypatch):
+    """The first read of a request brings every key the page's last two renders both read (get_many); a
+    key read only once (another article's piece) is not brought again; a key not in the cache is computed
+    by its reader; outside a request nothing is kept."""
+    menu = Cached("test:ahead:menu", 60, lambda: ["메뉴"])
+    banners = Cached("test:ahead:banners", 60, lambda: ["배너"])
+    first_only = Cached("test:ahead:first-only", 60, lambda: "첫 기사")
+    missing = Cached("test:ahead:missing", 60, lambda: "계산함")
+    cache.set(menu.key, ["캐시의 메뉴"])
+    cache.set(banners.key, ["캐시의 배너"])
+    render("test:page", menu, banners, first_only)
+    render("test:page", menu, banners)
+    reads = counting_reads(monkeypatch)
+    assert render("test:page", menu, banners) == [["캐시의 메뉴"], ["캐시의 배너"]]
+    assert reads == ["get_many"]  # both in one round trip
+    assert lib_cache._read_ahead["test:page"] == {menu.key, banners.key}
+    reads.clear()
+    assert render("test:page", menu, banners, missing) == [["캐시의 메뉴"], ["캐시의 배너"], "계산함"]
+    assert reads == ["get_many", "get_or_set"]  # not in the cache: computed (and stored) by its reader
+    reads.clear()
+    assert render("test:other-page", menu) == [["캐시의 메뉴"]]
+    assert reads == ["get_or_set"]  # another page learns its own keys
+    reads.clear()
+    menu.get(), menu.get()
+    assert reads == ["get_or_set", "get_or_set"]  # outside a request: read every time
