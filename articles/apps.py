@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
 
 
 class ArticlesConfig(AppConfig):
@@ -10,7 +9,6 @@ class ArticlesConfig(AppConfig):
         from lib import pagecache
 
         from . import models
-        from .views import forget_group_counts
 
         pagecache.bump_on(
             models.Group,
@@ -24,5 +22,3 @@ class ArticlesConfig(AppConfig):
             models.BreakingNews,
         )
         pagecache.register_schedule(models.next_scheduled_change)
-        post_save.connect(forget_group_counts, sender=models.Article, dispatch_uid="articles:group-counts:save")
-        post_delete.connect(forget_group_counts, sender=models.Article, dispatch_uid="articles:group-counts:delete")

@@ -3,7 +3,6 @@ import re
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import connection
@@ -15,21 +14,16 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, RedirectView, TemplateView
 
 from lib import pagecache
-from lib.cache import Cached
 from lib.images import save_editor_upload
 from lib.pagination import BlockPaginator
 
 from . import seo
 from .front_page import compose_front_page
-from .models import Article, Correction, Group, Tag, menu_group, menu_section
+from .models import Article, Correction, Tag, menu_group, menu_section
 
 RELATED_SIZE = 6
-ARTICLE_LISTS_SECONDS = 60
 RELATED_CANDIDATES = 200
 RELATED_FIELDS = ("id", "title", "published_at", "photo", "photo_alt", "photo_renditions", "section__name")
-# A group's capped count (up to 10,001 of its articles among all others in the date index) is kept
-# this long, and dropped whenever an article is saved or deleted (articles/apps.py).
-GROUP_COUNT_SECONDS = 600
 ARTICLE_NUMBER = re.compile(r"[0-9]{1,18}")  # fits a bigint key
 
 
@@ -59,6 +53,12 @@ class ArticleListView(ListView):
     def get_queryset(self):
         return Article.objects.published().for_list()
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # The capped count is kept under the content generation, one entry per list (its address).
+        generation = pagecache.request_state(self.request).generation
+        count_cache = (f"list-count:{self.request.path}", generation)
+        return super().get_paginator(queryset, per_page, count_cache=count_cache, **kwargs)
+
 
 class GroupView(ArticleListView):
     template_name = "articles/group.html"
@@ -70,24 +70,10 @@ class GroupView(ArticleListView):
         # section_id IN (…), not a join: article_list is walked in date order with the section checked in it.
         return super().get_queryset().filter(section__in=[section.pk for section in self.group.sections.all()])
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        count_cache = (group_count_key(self.group.pk), GROUP_COUNT_SECONDS)
-        return super().get_paginator(queryset, per_page, count_cache=count_cache, **kwargs)
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(current_group=self.group, **kwargs)
         context["page_meta"] = seo.list_page_meta(self.request, group=self.group, page=context["page_obj"])
         return context
-
-
-def group_count_key(group_id):
-    return f"articles:group-count:{group_id}"
-
-
-def forget_group_counts(*args, **kwargs):
-    """Drop every group's cached count (a signal receiver for article saves and deletes)."""
-    for pk in Group.objects.values_list("pk", flat=True):
-        Cached(group_count_key(pk), GROUP_COUNT_SECONDS, int).clear()
 
 
 class SectionView(ArticleListView):
@@ -177,16 +163,33 @@ class ArticleDetailView(DetailView):
             "section__group", "reporter__reporter_profile"
         )
 
+    def get_object(self, queryset=None):
+        """For readers, the article and the lists around it (이전/다음, related) are one cache entry under
+        the content generation (any change makes a new one): a warm render reads it instead of making
+        queries. The desk and reporters, who may preview unpublished articles, read the database."""
+        self.tags = None  # read once, when something needs them (the lists, the story fragments)
+        if self.request.user.is_staff:
+            article, self.lists = self.article_and_lists(queryset)
+        else:
+            generation = pagecache.request_state(self.request).generation
+            article, self.lists = pagecache.kept(
+                f"article:page:{self.kwargs['pk']}",
+                generation,
+                lambda: self.article_and_lists(queryset),  # a 404 is not kept
+                settings.FRAGMENT_CACHE_SECONDS,
+            )
+        return article
+
+    def article_and_lists(self, queryset):
+        article = super().get_object(queryset)
+        self.tags = SimpleLazyObject(lambda: list(article.tags.all()))
+        return article, article_lists(article, self.tags)
+
     def get_context_data(self, **kwargs):
+        # Tags, bylines and corrections are read only when something that shows them is made (the story
+        # and story_around fragments, the lists): a query each then, none on a warm render.
         article = self.object
-        # The lists around the article, kept briefly under the content generation: any change makes new ones.
-        # Tags, bylines and corrections are read only when something that shows them is made (the story and
-        # story_around fragments, these lists): a query each then, none on a warm render.
-        tags = SimpleLazyObject(lambda: list(article.tags.all()))
-        generation = pagecache.request_state(self.request).generation
-        lists = cache.get_or_set(
-            f"article:lists:{generation}:{article.pk}", lambda: article_lists(article, tags), ARTICLE_LISTS_SECONDS
-        )
+        tags = self.tags if self.tags is not None else SimpleLazyObject(lambda: list(article.tags.all()))
         return super().get_context_data(
             current_group=article.section.group,
             current_section=article.section,
@@ -194,7 +197,7 @@ class ArticleDetailView(DetailView):
             credits=SimpleLazyObject(lambda: article.credits_with(list(article.bylines.select_related("reporter")))),
             tags=tags,
             corrections=SimpleLazyObject(lambda: list(article.corrections.order_by("created_at", "id"))),
-            **lists,
+            **self.lists,
             **kwargs,
         )
 

@@ -1,10 +1,10 @@
 """One cached value per key (computed on a miss, cleared when its models change) and cached singleton rows.
 
 Inside a request each key is read from the cache once: the value is kept for the rest of that request
-(a page that shows three banner slots reads the banner schedule once), and dropped when it ends. The
-first read of a request also brings, in the same round trip, every key that the last two renders of
-the same page (its URL name) both read: the menu, site settings, 속보, banners and the page's shared
-fragments come in one MGET instead of one GET each (ReadAheadMiddleware names the page).
+(a page that shows three banner slots reads the banner schedule once), and dropped when it ends. Once
+the view is known (ReadAheadMiddleware names the page by its URL name), the first key to be read also
+brings, in the same round trip, every key that the last two renders of that page both read: the menu,
+site settings, 속보, banners and the page's shared fragments come in one MGET instead of a GET each.
 """
 
 import threading
@@ -29,6 +29,7 @@ def _start(*args: Any, **kwargs: Any) -> None:
     _request.values = {}
     _request.read = set()
     _request.page = None
+    _request.ahead = False
 
 
 def _finish(*args: Any, **kwargs: Any) -> None:
@@ -37,7 +38,7 @@ def _finish(*args: Any, **kwargs: Any) -> None:
         keys = frozenset(read)
         _read_ahead[page] = keys & _last_read.get(page, keys)
         _last_read[page] = keys
-    _request.values = _request.read = _request.page = None
+    _request.values = _request.read = _request.page = _request.ahead = None
 
 
 request_started.connect(_start, dispatch_uid="lib.cache:start")
@@ -60,14 +61,15 @@ class ReadAheadMiddleware:
 
 def request_memo(key: str, read: Callable[[], Any]) -> Any:
     """The cached value of `key`, read once per request (`read()` on a miss; outside a request: every
-    time). The first read of a request brings the page's usual keys with it (see the module)."""
+    time). The first read from the cache in a named page brings the page's usual keys with it (see the
+    module); `remember()` puts values read or written elsewhere in the memo."""
     values: dict[str, Any] | None = getattr(_request, "values", None)
     if values is None:
         return read()
-    first = not _request.read
     _request.read.add(key)
-    if first and key not in values and _request.page in _read_ahead:
-        values.update(cache.get_many(list(_read_ahead[_request.page] | {key})))
+    if key not in values and not _request.ahead and _request.page in _read_ahead:
+        _request.ahead = True
+        values.update(cache.get_many([other for other in _read_ahead[_request.page] | {key} if other not in values]))
     if key not in values:
         values[key] = read()
     return values[key]

@@ -107,8 +107,11 @@ class State:
         return max(0, min(limit, int(self.next_change - time.time())))
 
 
-def current() -> State:
-    values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY])
+def current(also: tuple[str, ...] = ()) -> State:
+    """The state, and the keys `also` (kept in the request memo of lib.cache), in one round trip."""
+    values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, *also])
+    for key in also:
+        remember(key, values.get(key))
     generation = values.get(GENERATION_KEY)
     # (the next scheduled moment or 0, when to look again); kept without expiry, so that a moment that
     # passed is noticed by the first request after it however late it comes (bump() deletes it)
@@ -178,11 +181,11 @@ def wait_for(key: str, generation: int) -> Any:
     return None
 
 
-def request_state(request: HttpRequest) -> State:
-    """The state of this request (read on first use, then kept on the request)."""
+def request_state(request: HttpRequest, also: tuple[str, ...] = ()) -> State:
+    """The state of this request (read on first use with the keys `also`, then kept on the request)."""
     state: State | None = getattr(request, "_pagecache_state", None)
     if state is None:
-        state = current()
+        state = current(also)
         request._pagecache_state = state  # type: ignore[attr-defined]
     return state
 
@@ -219,13 +222,13 @@ class PageCacheMiddleware:
             if not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True)
             return response
-        state = request_state(request)
-        lifetime = state.lifetime(settings.PAGE_CACHE_SECONDS)
         key = _page_key(request)
+        state = request_state(request, also=(key,) if settings.APP_PAGE_CACHE else ())
+        lifetime = state.lifetime(settings.PAGE_CACHE_SECONDS)
         use_cache = settings.APP_PAGE_CACHE and lifetime > 0
         locked = False
         if use_cache:
-            stored = cache.get(key)
+            stored = request_memo(key, lambda: cache.get(key))  # read with the state
             if stored is not None:
                 generation, expires, content, headers = stored
                 if generation == state.generation and expires > time.time():

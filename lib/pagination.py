@@ -4,11 +4,12 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
 from django.utils.functional import SimpleLazyObject
 
-from lib.cache import Cached
+from lib import pagecache
 
 # Lists count at most this many rows: past it they say "10,000건 이상" and stop at the page that holds
 # the 10,000th row, so the deepest page reads at most this many index entries (the first reads one page).
@@ -22,8 +23,8 @@ class BlockPaginator(Paginator):  # type: ignore[type-arg]
     without touching the table, then loads those rows by primary key. `ids`, when
     given, makes the ordered query of the first `limit` ids (rows whose first column
     is the primary key; a UNION is fine) for lists that one index cannot serve in order.
-    `count_cache` (key, seconds) keeps the capped count in the cache, for lists whose
-    count reads many index entries to find few rows (a group's sections among all articles).
+    `count_cache` (key, content generation) keeps the capped count in the cache under that
+    generation (lib.pagecache.kept): a list page renders without counting until the content changes.
     """
 
     block_size = 10
@@ -48,8 +49,8 @@ class BlockPaginator(Paginator):  # type: ignore[type-arg]
     def _found(self) -> int:
         if self.count_cache is None:
             return self._count_up_to_cap()
-        key, seconds = self.count_cache
-        return Cached(key, seconds, self._count_up_to_cap).get()
+        key, generation = self.count_cache
+        return pagecache.kept(key, generation, self._count_up_to_cap, settings.FRAGMENT_CACHE_SECONDS)
 
     def _count_up_to_cap(self) -> int:
         """Rows up to one past the cap: a bounded COUNT over a LIMIT subquery."""

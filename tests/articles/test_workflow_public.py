@@ -264,22 +264,22 @@ def test_tag_page_lists_the_tags_articles_by_date_not_by_id_across_pages(client,
     assert listed(2) == (["태그 기사 3일 전", "태그 기사 4일 전"], 4)
 
 
-def test_group_count_is_kept_in_the_cache_and_dropped_when_an_article_is_saved(client, make_article):
+@pytest.mark.parametrize("list_name", ["group", "section"])
+def test_a_list_count_is_kept_in_the_cache_until_the_content_changes(client, make_article, list_name):
     from django.core.cache import cache
 
-    from articles.views import group_count_key
-
-    first = make_article(title="그룹 기사 하나")
-    group = first.section.group
-    url = reverse("articles:group", args=[group.slug])
+    first = make_article(title="목록 기사 하나")
+    section = first.section
+    args = [section.group.slug] + ([section.slug] if list_name == "section" else [])
+    url = reverse(f"articles:{list_name}", args=args)
+    key = f"list-count:{url}"
 
     def count():
         return client.get(url, {"_": timezone.now().timestamp()}).context["paginator"].count
 
     assert count() == 1
-    assert cache.get(group_count_key(group.pk)) == 1
-    cache.set(group_count_key(group.pk), 7)  # what the page counts now comes from the cache
+    generation, expires, found = cache.get(key)
+    cache.set(key, (generation, expires, 7))  # what the page counts now comes from the cache
     assert count() == 7
-    make_article(title="그룹 기사 둘")  # saving an article drops every group's count
-    assert cache.get(group_count_key(group.pk)) is None
+    make_article(title="목록 기사 둘", section=section.slug)  # a saved article moves the content generation
     assert count() == 2
