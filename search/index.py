@@ -30,6 +30,11 @@ CHUNK = 5000
 # space (U+3000) or a no-break space joins its neighbours in both.
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 TITLE_MARK = 1 << 42
+# A word's last letter and the next word's first, when one plain space (U+0020) separates them, are
+# a pair too, with bit 43 set: "마을버스 노선" needs 스 노, which few texts hold, so a phrase of common
+# words is narrowed by the index before any text is read.
+SPACE_MARK = 1 << 43
+_ACROSS = re.compile(r"([^ \t\n\r\f\v]) (?=([^ \t\n\r\f\v]))")
 # Words repeat (Zipf), so each word's pairs are computed once per process.
 _WORD_PAIRS = {}
 _WORD_PAIRS_LIMIT = 500000
@@ -47,8 +52,10 @@ def _pairs(word):
 
 
 def bigrams(text, mark=0):
-    """Distinct two-character pieces of the words of `text` as numbers (what search_bigrams() returns)."""
+    """Distinct two-character pieces of the words of `text`, and the letters either side of each single
+    space (SPACE_MARK), as numbers: what search_bigrams() returns."""
     pairs = set().union(*map(_pairs, set(_SPACES.split(text))))
+    pairs.update((ord(a) << 21) | ord(b) | SPACE_MARK for a, b in _ACROSS.findall(text))
     return {pair | mark for pair in pairs} if mark else pairs
 
 

@@ -59,14 +59,14 @@ def strip_particle(term):
 def parse_terms(query):
     """The distinct terms of a query: phrases in quotes, other words split on spaces, particles dropped.
 
-    One-character terms (and phrases of one-character words) are dropped when a
-    longer term is present: they would match almost everything.
+    One-character terms (and phrases of one-character words) are dropped: they
+    would match almost everything.
     """
     terms = []
     for phrase, word in _TERM.findall(query or ""):
         term = " ".join((phrase or word).split())[:MAX_TERM_LENGTH]
         term = strip_particle(term) if word else term
-        if term and term not in terms and len(term) >= MIN_LENGTH and bigrams(term):
+        if term not in terms and any(len(piece) >= MIN_LENGTH for piece in term.split()):
             terms.append(term)
     return terms[:MAX_TERMS]
 

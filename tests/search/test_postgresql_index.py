@@ -1,5 +1,6 @@
 """PostgreSQL's search rows: linear in the text, the same from the trigger and the bulk rebuild."""
 
+import importlib
 import os
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from articles.models import Byline
-from search.index import search_row, tokens
+from search.index import SPACE_MARK, TITLE_MARK, search_row, tokens
 
 pytestmark = [
     pytest.mark.django_db,
@@ -62,7 +63,12 @@ def test_trigger_and_bulk_rebuild_write_the_same_rows(make_article, reporter, ot
 
 
 def test_python_rows_match_the_sql_functions_on_odd_text():
-    article = {"title": "A  b\u3000c", "subtitle": "", "summary": "x\ty", "body": "<p>&lt;태그&gt; 둘</p><p>셋</p>"}
+    article = {
+        "title": "A  b\u3000c 마을 버스",
+        "subtitle": "",
+        "summary": "x\ty",
+        "body": "<p>&lt;태그&gt; 둘</p><p>셋</p>",
+    }
     title, document, article_tokens = search_row(article, "김파주 기자")
     with connection.cursor() as cursor:
         cursor.execute(
@@ -73,6 +79,7 @@ def test_python_rows_match_the_sql_functions_on_odd_text():
         sql_document, sql_tokens = cursor.fetchone()
     assert document == sql_document
     assert article_tokens == set(sql_tokens) == tokens(title, document)
+    assert {token for token in article_tokens if token & SPACE_MARK and token & TITLE_MARK}  # 을 버, c 마
 
 
 def test_a_shared_byline_added_later_makes_the_article_findable_by_that_name(make_article, reporter, other_reporter):
@@ -82,3 +89,19 @@ def test_a_shared_byline_added_later_makes_the_article_findable_by_that_name(mak
     assert "김파주 기자" in stored(article.pk)[1]
     byline.delete()
     assert "김파주" not in stored(article.pk)[1]
+
+
+def test_the_migration_to_pairs_across_a_space_recomputes_the_stored_rows(make_article):
+    article = make_article(title="마을버스 노선", body="<p>운행 시간표</p>")
+    with connection.cursor() as cursor:  # the rows as migration 0004 left them: no pair across a space
+        cursor.execute(
+            "UPDATE search_articletext SET tokens = ARRAY(SELECT t FROM unnest(tokens) t WHERE t & %s = 0)",
+            [SPACE_MARK],
+        )
+    assert not {token for token in stored(article.pk)[2] if token & SPACE_MARK}
+    migration = importlib.import_module("search.migrations.0005_pairs_across_a_space")
+    with connection.schema_editor() as editor:
+        migration.forwards(None, editor)
+    title, document, article_tokens = stored(article.pk)
+    assert article_tokens == tokens(title, document)
+    assert {token for token in article_tokens if token & SPACE_MARK}
