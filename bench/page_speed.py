@@ -74,32 +74,40 @@ NOTES = """### How pages are kept, and what changes them
   bylines, tags and corrections are read only when its fragments are made; a guest's comment section
   is a fragment per article, order and page (votes catch up within `PAGE_CACHE_SECONDS`, as cached
   pages do); a list page reads only its capped count, its rows when its items fragment is made;
-  section and group pages find their section and group in the cached menu. Warm, the article page
-  makes one query, a section page one, the home page none. Each cached value is read once per request
-  and the four that nearly every page reads (menu, 속보, banner schedule, site settings) in one round
-  trip (lib/cache.py); addresses come from `lib.urls.cached_reverse`, rendition URLs are remembered
-  per process. Django's cached template loader is on (the default with DEBUG off).
+  section and group pages find their section and group in the cached menu. For readers the article
+  and its lists are one cache entry under the generation, and a list's capped count another (one per
+  list address). Warm, with Redis, the article, section and home pages make no query. Each cached value
+  is read once per request (lib/cache.py), and the keys a page's last two renders both read (menu, site
+  settings, 속보, banners, its shared fragments, the footer figures) come in one MGET, learned per page
+  (its URL name) by `lib.cache.ReadAheadMiddleware`; the page-cache entry is read with the generation.
+  An uncached render makes two Redis round trips, a page-cache hit one. Addresses come from
+  `lib.urls.cached_reverse`, rendition URLs are remembered per process. Django's cached template
+  loader is on (the default with DEBUG off).
 
 ### Not reached yet
 
-Targets: article 6, section 4, home 5 ms of app CPU per uncached request. Five runs of `make bench`
-on 2026-12-01 with this round's changes gave article 6.1-9.4, section 4.7-7.1, home 3.7-5.0 ms: the
-machine's speed moved through the day (the Django ceiling's own CPU per request went from 0.45 to
-1.0 ms between runs), so read the ratios within one run. `bench/render_cpu.py`, one process without
-thread contention, gives article 4.3-5.0, section 3.4-3.5, home 2.7 ms per render. Before this
-round's changes the same machine measured 18.6 / 10.2 / 5.2 ms in gunicorn, and on 2026-11-30 the
-slower machine 51.6 / 52.8 / 22.8. What this round changed: the article's bylines, tags and
-corrections and a guest's comment section come from fragments (article warm 8 -> 1 query), list
-pages read their rows only to make their items fragment and find their section in the cached menu
-(section warm 4 -> 1), the values every page reads come in one round trip, and gunicorn runs 4 x 2
-threads instead of 2 x 8 (docs/operations.md: 8 threads per process cost 40-60 % more CPU per
-request). What is left: the gap between one process and gunicorn (the threads' share of the GIL,
-the WSGI server); on the article its own query (SQL compiled each time) and about a dozen Redis
-reads for fragments, one round trip each. Jinja2 was not measured: the templates' share of a warm
-render is now small (the page is mostly cached fragments), so it would not decide it. Cold (empty
-Redis) the pages make 22 / 15 / 16 queries: the target of 10 needs the menu, settings, 속보 and
-banners computed in one bundle and the comment section's count, roots, replies and BEST in fewer
-queries, not done.
+Targets: article 6, section 4, home 5 ms of app CPU per uncached request. This machine's speed moves
+a lot from day to day: on 2026-12-01 at 06:00 UTC the bare Django ceiling cost 3.6 ms of CPU per
+request and nginx served the static copy at 23,800 req/s, against 0.45 ms and 59,900 three hours
+earlier. Absolute figures from different hours do not compare; the ratio to the Django ceiling in
+the same run, and an A/B of two checkouts in a row, do. Fourth round (2026-12-01): the keys a page
+reads come in one MGET learned per page (a section render made 13 Redis round trips, now 2); the
+article and its lists are one cache entry for readers (the article's query, 1-3 ms of ORM work per
+render, is gone) and list counts are kept under the generation; 현재 접속자 is kept with the
+5-second footer figures instead of a Redis pipeline per render. `bench/render_cpu.py --runs 150`
+on the 200-article set, the previous commit and this one alternately on the same machine: article
+16.3-18.1 -> 9.0-9.2 ms, section 11.4-13.7 -> 10.0-10.4, home 10.6-11.6 -> 6.7-8.0 (that hour's
+machine; the morning's ran the previous commit at 4.3-5.0 / 3.4-3.5 / 2.7). In gunicorn, `make bench`
+of the previous commit and then of this one (06:05-06:15 UTC): uncached 24.1 / 22.4 / 18.8 -> 14.9 /
+12.1 / 11.2 ms of app CPU per request (article / section / home), the app's page cache 3.3-3.9 ->
+2.1-2.3. Scaled by those ratios (0.62 / 0.54 / 0.60), the morning's 6.1-9.4 / 4.7-7.1 / 3.7-5.0
+would be about 3.8-5.8 / 2.5-3.8 / 2.2-3.0, within the targets; that is an estimate, not a
+measurement. What is left: the
+templates outside the fragments (head, breadcrumbs, footer figures, page meta: about half of a
+section render), the gap between one process and gunicorn's threads, and the cold render: 22 / 15
+/ 16 queries with Redis empty (target 10 for the article), which needs the menu, settings, 속보 and
+banners computed in one bundle and the comment section's queries merged; not done. Jinja2 was not
+measured: most of a warm page is cached HTML, so the template engine would not decide it.
 """
 
 
