@@ -76,7 +76,8 @@ def request_memo(key: str, read: Callable[[], Any]) -> Any:
 
 
 def remember(key: str, value: Any) -> None:
-    """`value` was just written to the cache under `key`: later reads in this request see it."""
+    """`value` is what the cache holds under `key` now (just read with other keys, or just written; None:
+    nothing): later reads of it in this request use it."""
     values: dict[str, Any] | None = getattr(_request, "values", None)
     if values is not None:
         values[key] = value
