@@ -21,7 +21,7 @@ from django.utils import timezone
 from articles.models import Article, Byline
 from directory.models import Listing
 
-from .index import TITLE_MARK, bigrams
+from .index import TITLE_MARK, space_pairs, word_pairs
 
 MIN_LENGTH = 2
 MAX_TERMS = 6
@@ -151,7 +151,7 @@ class ArticleSearch:
             rows = (titled + [row for row in rows if row[0] not in ids])[:COUNT_CAP]
         return [row[0] for row in rows[offset : offset + limit]]
 
-    # PostgreSQL: one table, one GIN index of pairs, LIKE on the stored text.
+    # PostgreSQL: one table, GIN indexes of pairs, LIKE on the stored text.
 
     def _where(self, title=False):
         conditions, params = ["public", "published_at <= %s"], [self.now]
@@ -164,9 +164,14 @@ class ArticleSearch:
         if self.end:
             conditions.append("published_at < %s")
             params.append(self.end)
+        mark = TITLE_MARK if title else 0
         for term in self.terms:
             conditions.append("tokens @> %s::bigint[]")
-            params.append(sorted(bigrams(term, TITLE_MARK if title else 0)))
+            params.append(sorted(word_pairs(term, mark)))
+            across = space_pairs(term, mark)
+            if across:  # a phrase: its pairs across a space are rarer than its words' (스 노 of 마을버스 노선)
+                conditions.append("across @> %s::bigint[]")
+                params.append(sorted(across))
             if title or len(term) > MIN_LENGTH:
                 # A two-character term is one pair: the index alone decides, and the text stays unread.
                 conditions.append(("title" if title else "document") + " LIKE %s")

@@ -5,9 +5,9 @@ them was read to check the phrase: half a second at a million articles. Its pair
 (스 노) is rare, so the GIN index now narrows the candidates first. search_bigrams() adds the pair
 wherever exactly one plain space (U+0020) separates two letters, as search.index.bigrams() does.
 
-Existing rows are computed again by search.index.rebuild() (what `manage.py search_rebuild` runs: a new
-table filled with COPY, indexed once and swapped in, with two worker processes on a large archive;
-searches answer from the old table meanwhile). Going back recomputes the pairs in SQL. Nothing on SQLite.
+Existing rows are computed again by search.index.rebuild() in migration 0006, which moved these pairs to
+a column of their own (a rebuild here would write the rows of today's code, which 0006's column holds).
+Going back recomputes the pairs in SQL. Nothing on SQLite.
 """
 
 from django.db import migrations
@@ -50,21 +50,9 @@ $$;
 RETOKEN = "UPDATE search_articletext SET tokens = search_bigrams(document) || search_bigrams(title, 1::bigint << 42)"
 
 
-# From this many rows the rebuild runs in two worker processes (spawning them costs a few seconds).
-WORKERS_FROM = 20000
-
-
 def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(FUNCTION)
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM search_articletext")
-        (rows,) = cursor.fetchone()
-    if rows:
-        from search.index import rebuild
-
-        rebuild(workers=2 if rows >= WORKERS_FROM else 0)
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(FUNCTION)
 
 
 def backwards(apps, schema_editor):
@@ -74,7 +62,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    atomic = False  # the rebuild's workers need the new function committed, and swap the table themselves
     dependencies = [("search", "0004_trigger_off_for_bulk_writers")]
 
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]

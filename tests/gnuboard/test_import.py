@@ -298,14 +298,14 @@ postgresql_only = pytest.mark.skipif(
 
 
 def search_rows(ids):
-    """search_articletext rows of these articles, tokens as sets (their order is not part of the index)."""
+    """search_articletext rows of these articles, pairs as sets (their order is not part of the index)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT article_id, section_id, published_at, public, title, document, tokens FROM search_articletext "
-            "WHERE article_id = ANY(%s) ORDER BY article_id",
+            "SELECT article_id, section_id, published_at, public, title, document, tokens, across "
+            "FROM search_articletext WHERE article_id = ANY(%s) ORDER BY article_id",
             [list(ids)],
         )
-        return [(*row[:-1], set(row[-1])) for row in cursor.fetchall()]
+        return [(*row[:-2], set(row[-2]), set(row[-1])) for row in cursor.fetchall()]
 
 
 def found(term):

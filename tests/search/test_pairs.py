@@ -1,6 +1,6 @@
 """The numbers the search index holds for a text: pairs inside words, and the pair across each single space."""
 
-from search.index import SPACE_MARK, TITLE_MARK, bigrams
+from search.index import SPACE_MARK, TITLE_MARK, bigrams, space_pairs, tokens, word_pairs
 
 
 def pair(a, b, mark=0):
@@ -19,3 +19,12 @@ def test_only_one_plain_space_joins_two_words():
 
 def test_title_pairs_carry_both_marks():
     assert bigrams("가 나", TITLE_MARK) == {pair("가", "나", SPACE_MARK | TITLE_MARK)}
+
+
+def test_pairs_inside_words_and_across_a_space_go_to_their_own_columns():
+    assert word_pairs("버스 노선") == {pair("버", "스"), pair("노", "선")}
+    assert space_pairs("버스 노선") == {pair("스", "노", SPACE_MARK)}
+    assert tokens("노선", "버스 노선") == (
+        {pair("버", "스"), pair("노", "선"), pair("노", "선", TITLE_MARK)},
+        {pair("스", "노", SPACE_MARK)},
+    )

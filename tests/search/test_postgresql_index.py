@@ -18,10 +18,13 @@ pytestmark = [
 
 
 def stored(article_id):
+    """(title, document, tokens, across) of an article's search row, the pairs as sets."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT title, document, tokens FROM search_articletext WHERE article_id = %s", [article_id])
+        cursor.execute(
+            "SELECT title, document, tokens, across FROM search_articletext WHERE article_id = %s", [article_id]
+        )
         row = cursor.fetchone()
-    return row and (row[0], row[1], set(row[2]))
+    return row and (row[0], row[1], set(row[2]), set(row[3]))
 
 
 def backend_cpu_seconds():
@@ -69,7 +72,7 @@ def test_python_rows_match_the_sql_functions_on_odd_text():
         "summary": "x\ty",
         "body": "<p>&lt;태그&gt; 둘</p><p>셋</p>",
     }
-    title, document, article_tokens = search_row(article, "김파주 기자")
+    title, document, inside, across = search_row(article, "김파주 기자")
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT lower(search_document(%s, %s, %s, %s) || ' ' || %s), "
@@ -78,8 +81,12 @@ def test_python_rows_match_the_sql_functions_on_odd_text():
         )
         sql_document, sql_tokens = cursor.fetchone()
     assert document == sql_document
-    assert article_tokens == set(sql_tokens) == tokens(title, document)
-    assert {token for token in article_tokens if token & SPACE_MARK and token & TITLE_MARK}  # 을 버, c 마
+    assert inside | across == set(sql_tokens)
+    assert (inside, across) == tokens(title, document)
+    assert not {token for token in inside if token & SPACE_MARK}
+    assert {token for token in across if token & SPACE_MARK and token & TITLE_MARK} == {
+        (ord(a) << 21) | ord(b) | SPACE_MARK | TITLE_MARK for a, b in ["c마", "을버"]
+    }
 
 
 def test_a_shared_byline_added_later_makes_the_article_findable_by_that_name(make_article, reporter, other_reporter):
@@ -91,17 +98,25 @@ def test_a_shared_byline_added_later_makes_the_article_findable_by_that_name(mak
     assert "김파주" not in stored(article.pk)[1]
 
 
-def test_the_migration_to_pairs_across_a_space_recomputes_the_stored_rows(make_article):
+def test_the_migration_to_a_column_of_pairs_across_a_space_recomputes_the_stored_rows(make_article):
     article = make_article(title="마을버스 노선", body="<p>운행 시간표</p>")
-    with connection.cursor() as cursor:  # the rows as migration 0004 left them: no pair across a space
-        cursor.execute(
-            "UPDATE search_articletext SET tokens = ARRAY(SELECT t FROM unnest(tokens) t WHERE t & %s = 0)",
-            [SPACE_MARK],
-        )
-    assert not {token for token in stored(article.pk)[2] if token & SPACE_MARK}
-    migration = importlib.import_module("search.migrations.0005_pairs_across_a_space")
+    migration = importlib.import_module("search.migrations.0006_pairs_across_their_own_index")
+    with connection.schema_editor() as editor:
+        migration.backwards(None, editor)  # the table as migration 0005 left it: both kinds in tokens
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tokens FROM search_articletext WHERE article_id = %s", [article.pk])
+        assert {token for token in cursor.fetchone()[0] if token & SPACE_MARK}
     with connection.schema_editor() as editor:
         migration.forwards(None, editor)
-    title, document, article_tokens = stored(article.pk)
-    assert article_tokens == tokens(title, document)
-    assert {token for token in article_tokens if token & SPACE_MARK}
+    title, document, inside, across = stored(article.pk)
+    assert (inside, across) == tokens(title, document)
+    assert (ord("스") << 21) | ord("노") | SPACE_MARK in across
+    assert not {token for token in inside if token & SPACE_MARK}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'search_articletext' ORDER BY 1")
+        assert [name for (name,) in cursor.fetchall()] == [
+            "search_articletext_across",
+            "search_articletext_latest",
+            "search_articletext_pkey",
+            "search_articletext_tokens",
+        ]
