@@ -131,7 +131,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            "builtins": ["pages.templatetags.dates", "pages.templatetags.korean"],
+            "builtins": ["lib.url_tags", "pages.templatetags.dates", "pages.templatetags.korean"],
+            "libraries": {"static": "lib.url_tags"},  # {% load static %}: the remembered {% static %}
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -15,13 +15,13 @@ def absolute_url(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def cached_reverse(name: str, *args: Any) -> str:
-    """`reverse(name, args=args)`, remembered per process: a page prints dozens of article, section and
-    group addresses, and each reverse() walks the URL resolver. Keyed also by the script prefix and the
-    request's URLconf, so the answer is always the one reverse() would give."""
-    return _reverse(name, args, get_script_prefix(), get_urlconf())
+def cached_reverse(name: str, *args: Any, current_app: str | None = None) -> str:
+    """`reverse(name, args=args, current_app=current_app)`, remembered per process: a page prints dozens
+    of article, section and group addresses, and each reverse() walks the URL resolver. Keyed also by
+    the script prefix and the request's URLconf, so the answer is always the one reverse() would give."""
+    return _reverse(name, args, current_app, get_script_prefix(), get_urlconf())
 
 
 @lru_cache(maxsize=20000)
-def _reverse(name: str, args: tuple[Any, ...], prefix: str, urlconf: str | None) -> str:
-    return reverse(name, args=args, urlconf=urlconf)
+def _reverse(name: str, args: tuple[Any, ...], current_app: str | None, prefix: str, urlconf: str | None) -> str:
+    return reverse(name, args=args, urlconf=urlconf, current_app=current_app)
