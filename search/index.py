@@ -54,6 +54,7 @@ def _pairs(word):
     return pairs
 
 
+# Together the two are what search_bigrams() returns for a text (a PostgreSQL test compares them).
 def word_pairs(text, mark=0):
     """Distinct two-character pieces of the words of `text`, as numbers (the `tokens` column)."""
     pairs = set().union(*map(_pairs, set(_SPACES.split(text))))
@@ -63,11 +64,6 @@ def word_pairs(text, mark=0):
 def space_pairs(text, mark=0):
     """The letters either side of each single space of `text`, as numbers with SPACE_MARK (the `across` column)."""
     return {(ord(a) << 21) | ord(b) | SPACE_MARK | mark for a, b in set(_ACROSS.findall(text))}
-
-
-def bigrams(text, mark=0):
-    """Both kinds of pair of `text`: what search_bigrams() returns."""
-    return word_pairs(text, mark) | space_pairs(text, mark)
 
 
 def tokens(title, document):

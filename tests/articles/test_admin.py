@@ -128,6 +128,7 @@ def test_admin_search_finds_published_articles_through_the_index_and_drafts_by_t
 ):
     published = make_article(title="운정 호수공원 정비", body="<p>산책로를 넓힌다</p>")
     draft = make_article(title="호수공원 초고", status=Article.Status.DRAFT)
+    second_draft = make_article(title="둘째 초고", summary="호수공원 둘레길", status=Article.Status.REVIEW)
     make_article(title="다른 기사", body="<p>산책로 얘기는 없음</p>", status=Article.Status.DRAFT)
     make_article(title="관계없는 기사")
     client.force_login(editor)
@@ -136,10 +137,11 @@ def test_admin_search_finds_published_articles_through_the_index_and_drafts_by_t
     def found(query):
         return {row.pk for row in client.get(url, {"q": query}).context["cl"].result_list}
 
-    assert found("호수공원") == {published.pk, draft.pk}
+    assert found("호수공원") == {published.pk, draft.pk, second_draft.pk}
+    assert found("초고") == {draft.pk, second_draft.pk}  # no published match: every draft that matches
     assert found("산책로를") == {published.pk}  # the body, through the search index (particle dropped)
     settings.ARTICLES_ADMIN_SEARCH = ""
-    assert found("호수공원") == {published.pk, draft.pk}  # Django's own search over the titles
+    assert found("호수공원") == {published.pk, draft.pk, second_draft.pk}  # Django's own search
 
 
 def test_an_overlong_body_is_refused_with_a_korean_message_and_nothing_saved(client, reporter):

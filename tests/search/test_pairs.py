@@ -1,10 +1,15 @@
 """The numbers the search index holds for a text: pairs inside words, and the pair across each single space."""
 
-from search.index import SPACE_MARK, TITLE_MARK, bigrams, space_pairs, tokens, word_pairs
+from search.index import SPACE_MARK, TITLE_MARK, space_pairs, tokens, word_pairs
 
 
 def pair(a, b, mark=0):
     return (ord(a) << 21) | ord(b) | mark
+
+
+def bigrams(text, mark=0):
+    """Both kinds, as search_bigrams() returns them."""
+    return word_pairs(text, mark) | space_pairs(text, mark)
 
 
 def test_a_phrase_holds_the_letters_either_side_of_its_space():
