@@ -131,8 +131,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # lib.url_tags: {% url %} and {% static %} remembered per process (templates need no {% load static %})
             "builtins": ["lib.url_tags", "pages.templatetags.dates", "pages.templatetags.korean"],
-            "libraries": {"static": "lib.url_tags"},  # {% load static %}: the remembered {% static %}
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -1,11 +1,12 @@
 """`{% url %}` and `{% static %}` as Django's, each answer remembered per process.
 
 Every page prints the same few dozen addresses (header, menu, footer, stylesheets, icons): reverse()
-walks the URL resolver and the manifest storage looks up and joins each file's name every time. The
-`url` tag (a template builtin, settings.TEMPLATES) keeps reverse()'s answer per name, positional
-arguments and current app (lib.urls.cached_reverse); the `static` library (the label `static` points
-here) keeps the storage's URL per path until a test changes the static settings. Keyword arguments,
-or arguments that are not text or numbers, take Django's path unchanged.
+walks the URL resolver and the manifest storage looks up and joins each file's name every time. Both are
+template builtins (settings.TEMPLATES), so the project's templates use them without `{% load %}`
+(a `{% load static %}` would bring back Django's own). `url` keeps reverse()'s answer per name,
+positional arguments and current app (lib.urls.cached_reverse); keyword arguments, or arguments that
+are not text or numbers, take Django's path unchanged. `static` keeps the storage's URL per path
+until a test changes the static settings.
 """
 
 from functools import lru_cache
@@ -21,7 +22,6 @@ from django.utils.html import conditional_escape
 from .urls import cached_reverse
 
 register = template.Library()
-register.tags.update(django_static.register.tags)  # get_static_prefix, get_media_prefix as they are
 
 
 class CachedURLNode(defaulttags.URLNode):

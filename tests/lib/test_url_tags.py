@@ -1,6 +1,10 @@
 """{% url %} and {% static %} remembered per process give exactly what Django's tags give."""
 
+import re
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.template import Context, Template
 from django.templatetags.static import static
 from django.test import override_settings
@@ -34,9 +38,17 @@ def test_an_address_is_escaped_like_any_value():
 
 
 def test_the_static_tag_is_the_remembered_one_and_follows_a_changed_static_url():
-    template = Template("{% load static %}{% static 'css/site.css' %}")
+    template = Template("{% static 'css/site.css' %}")
     assert any(isinstance(node, CachedStaticNode) for node in template.nodelist)
     assert template.render(Context()) == static("css/site.css")
     with override_settings(STATIC_URL="/elsewhere/"):
         assert template.render(Context()) == "/elsewhere/css/site.css"
     assert template.render(Context()) == static("css/site.css")
+
+
+def test_no_project_template_loads_djangos_own_static_tag():
+    # {% load static %} would put Django's tag back over the builtin for that template.
+    loads = re.compile(r"{%\s*load\s[^%]*\bstatic\b")
+    templates = [path for folder in settings.TEMPLATES[0]["DIRS"] for path in Path(folder).rglob("*.html")]
+    assert len(templates) > 50
+    assert [str(path) for path in templates if loads.search(path.read_text())] == []
