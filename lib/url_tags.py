@@ -10,11 +10,13 @@ until a test changes the static settings.
 """
 
 from functools import lru_cache
+from typing import Any
 
 from django import template
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.template import defaulttags
+from django.template import Context, defaulttags
+from django.template.base import Parser, Token
 from django.templatetags import static as django_static
 from django.urls import NoReverseMatch
 from django.utils.html import conditional_escape
@@ -25,7 +27,7 @@ register = template.Library()
 
 
 class CachedURLNode(defaulttags.URLNode):
-    def render(self, context):
+    def render(self, context: Context) -> str:
         args = [arg.resolve(context) for arg in self.args]
         if self.kwargs or not all(type(arg) in (str, int) for arg in args):
             return super().render(context)
@@ -46,25 +48,25 @@ class CachedURLNode(defaulttags.URLNode):
 
 
 @register.tag
-def url(parser, token):
+def url(parser: Parser, token: Token) -> CachedURLNode:
     node = defaulttags.url(parser, token)
     return CachedURLNode(node.view_name, node.args, node.kwargs, node.asvar)
 
 
 @lru_cache(maxsize=2000)
-def static_url(path):
+def static_url(path: str) -> str:
     return django_static.StaticNode.handle_simple(path)
 
 
 @receiver(setting_changed)
-def _forget_static_urls(setting, **kwargs):
+def _forget_static_urls(setting: str, **kwargs: Any) -> None:
     if setting in {"STATIC_URL", "STATIC_ROOT", "STORAGES", "INSTALLED_APPS", "DEBUG"}:
         static_url.cache_clear()
 
 
 class CachedStaticNode(django_static.StaticNode):
     @classmethod
-    def handle_simple(cls, path):
+    def handle_simple(cls, path: str) -> str:
         return static_url(path)
 
 
