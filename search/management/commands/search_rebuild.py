@@ -9,7 +9,11 @@ class Command(BaseCommand):
     help = "검색 색인(search_articletext)을 모든 기사에서 새로 만듭니다(PostgreSQL). 만드는 동안에도 검색은 됩니다."
 
     def add_arguments(self, parser):
-        parser.add_argument("--maintenance-work-mem", default="1GB", help="색인을 만드는 동안 쓸 메모리(기본 1GB).")
+        parser.add_argument(
+            "--maintenance-work-mem",
+            default="1GB",
+            help="색인 하나를 만드는 동안 쓸 메모리(기본 1GB). 두 색인을 동시에 만들면 두 배가 듭니다.",
+        )
         parser.add_argument(
             "--workers", type=int, default=2, help="본문을 나눠 처리할 프로세스 수(0이면 이 프로세스만)"
         )
