@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from .models import MENU, Article, ArticleQuerySet, FrontPagePin, Group
+from .models import Article, FrontPagePin, Group, article_section_ids
 
 HOME_BLOCK_SIZE = 4
 HOME_HEADLINES = 6
@@ -25,22 +25,36 @@ class FrontPage:
 
 
 def compose_front_page(now: datetime.datetime | None = None) -> FrontPage:
-    """The front page as readers see it at now (default: this moment), in four queries.
+    """The front page as readers see it at now (default: this moment), in two queries: the pins, and
+    the rows of every list (the newest, each section's newest, the newest videos) read at once.
 
     Top story: the pinned top, else the newest article with a photo, else the newest one.
     Headlines: pinned headlines, then the newest articles; never the top story twice.
     Group blocks: per article group, the pinned pick (if it still sits in that group), then the newest.
     """
     now = now or timezone.now()
-    published = Article.objects.published(now=now).for_list()
+    published = Article.objects.published(now=now)
     pins = _pins(now)
-    latest = list(published[: 2 + HOME_HEADLINES + len(pins)])
+    newest = published.order_by("-published_at", "-id").values_list("pk", flat=True)
+    # Each list is the first rows of the whole, in date order: the newest of the archive, of a section,
+    # of the videos are among the ids read, and so are the newest of them.
+    rows = list(
+        published.newest_per_section(
+            article_section_ids(),
+            HOME_BLOCK_SIZE,
+            newest[: 2 + HOME_HEADLINES + len(pins)],
+            newest.exclude(video_url="")[:HOME_VIDEOS],
+        )
+        .for_list()
+        .order_by("-published_at", "-id")
+    )
+    latest = rows[: 2 + HOME_HEADLINES + len(pins)]
     top = _top_story(pins, latest)
     return FrontPage(
         top_story=top,
         headlines=_headlines(pins, latest, top),
-        group_blocks=_group_blocks(pins, published),
-        videos=list(published.exclude(video_url="")[:HOME_VIDEOS]),
+        group_blocks=_group_blocks(pins, rows),
+        videos=[article for article in rows if article.video_url][:HOME_VIDEOS],
     )
 
 
@@ -67,21 +81,15 @@ def _headlines(pins: list[FrontPagePin], latest: list[Article], top: Article | N
     return headlines[:HOME_HEADLINES]
 
 
-def _newest_per_section(published: ArticleQuerySet) -> list[int]:
-    """Ids of the HOME_BLOCK_SIZE newest articles of every section of article groups."""
-    sections = [
-        section.pk for group in MENU.get() if group.kind == Group.Kind.ARTICLES for section in group.sections.all()
-    ]
-    return published.newest_ids_per_section(sections, HOME_BLOCK_SIZE)
-
-
-def _group_blocks(pins: list[FrontPagePin], published: ArticleQuerySet) -> list[tuple[Group, list[Article]]]:
+def _group_blocks(pins: list[FrontPagePin], rows: list[Article]) -> list[tuple[Group, list[Article]]]:
     picks: dict[Group, Article] = {}
     for pin in pins:
         if pin.slot == FrontPagePin.Slot.GROUP and pin.article.section.group_id == pin.group_id:
             picks.setdefault(pin.article.section.group, pin.article)
     blocks = {group: [pick] for group, pick in picks.items() if group.kind == Group.Kind.ARTICLES}
-    for article in published.filter(pk__in=_newest_per_section(published)):
+    for article in rows:
+        if article.section.group.kind != Group.Kind.ARTICLES:
+            continue
         block = blocks.setdefault(article.section.group, [])
         if article not in block:
             block.append(article)

@@ -109,18 +109,24 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         """The columns a list or widget shows, with section, group and reporter in one query."""
         return self.select_related("section__group", "reporter").defer("body")
 
-    def newest_ids_per_section(self, sections: list[int], size: int) -> list[int]:
-        """Ids of the `size` newest articles of each of `sections`, bounded by what it reads.
+    def newest_per_section(self, sections: list[int], size: int, *also: models.QuerySet[Article, int]) -> Self:
+        """The `size` newest articles of each of `sections`, with the rows of the id lists `also` (each
+        ordered and sliced, e.g. the newest with a photo), in one query bounded by what it reads.
 
-        On PostgreSQL one UNION of a few-row walk of article_section_list per section, whatever
-        the archive's size; SQLite (the demo) cannot limit the parts of a UNION and ranks all rows.
+        On PostgreSQL the ids are one UNION of a few-row walk of article_section_list per section (and of
+        each list of `also`), whatever the archive's size; SQLite (the demo) cannot limit the parts of a
+        UNION and ranks all rows.
         """
         order = (models.F("published_at").desc(), models.F("id").desc())
         if connections[self.db].features.supports_slicing_ordering_in_compound:
             parts = [self.filter(section_id=pk).order_by(*order).values_list("pk", flat=True)[:size] for pk in sections]
-            return list(parts[0].union(*parts[1:], all=True)) if parts else []
+            parts += also
+            return self.filter(pk__in=parts[0].union(*parts[1:], all=True)) if parts else self.none()
         ranked = self.annotate(rank=models.Window(RowNumber(), partition_by=models.F("section"), order_by=order))
-        return list(ranked.filter(rank__lte=size, section__in=sections).values_list("pk", flat=True))
+        condition = models.Q(pk__in=ranked.filter(rank__lte=size, section__in=sections).values("pk"))
+        for ids in also:
+            condition |= models.Q(pk__in=ids)
+        return self.filter(condition)
 
     def ids_by_reporter(self, user: User, limit: int) -> models.QuerySet[Article, tuple[int, datetime.datetime]]:
         """(id, published_at) of up to `limit` newest articles under a reporter's name, newest first.
@@ -587,6 +593,11 @@ def menu_section(group_slug: str, slug: str) -> Section | None:
     return section
 
 
+def article_section_ids() -> list[int]:
+    """The sections of article groups, from the cached menu."""
+    return [section.pk for group in MENU.get() if group.kind == Group.Kind.ARTICLES for section in group.sections.all()]
+
+
 BREAKING = Cached("articles:breaking", 300, _breaking_items)
 BREAKING.clear_on(BreakingNews)
 
@@ -594,46 +605,45 @@ SIDEBAR_PHOTOS = 6
 SIDEBAR_LATEST = 8
 
 
-def _photo_news():
-    """The newest published articles with a photo, for the 포토뉴스 blocks (home page and sidebar)."""
-    return list(
-        Article.objects.published()
-        .exclude(photo="")
-        .select_related("section")
-        .only("id", "title", "published_at", "photo", "photo_alt", "photo_renditions", "section__name")
-        .order_by("-published_at", "-id")[:SIDEBAR_PHOTOS]
-    )
+def _sidebar_lists():
+    """포토뉴스 (the newest published articles with a photo, on the home page and in the sidebar) and, per
+    article group, its newest published titles ({group id: [articles]}, newest first), in one query.
 
-
-def _group_latest():
-    """Per article group, its newest published titles: {group id: [articles]}, newest first.
-
-    A group's newest are among its sections' newest, so this reads a few rows per section.
+    A group's newest are among its sections' newest, and the newest with a photo among themselves, so
+    both lists come out of the rows of those few ids, read through the list indexes.
     """
-    sections = [
-        section.pk for group in MENU.get() if group.kind == Group.Kind.ARTICLES for section in group.sections.all()
-    ]
     published = Article.objects.published()
-    ids = published.newest_ids_per_section(sections, SIDEBAR_LATEST + 1)
-    latest: dict[int, list[Article]] = {}
-    for article in (
-        published.filter(pk__in=ids)
-        .only("id", "title", "published_at", "section__group_id")
+    photo_ids = published.exclude(photo="").order_by("-published_at", "-id").values_list("pk", flat=True)
+    rows = (
+        published.newest_per_section(article_section_ids(), SIDEBAR_LATEST + 1, photo_ids[:SIDEBAR_PHOTOS])
         .select_related("section")
+        .only(
+            "id",
+            "title",
+            "published_at",
+            "photo",
+            "photo_alt",
+            "photo_renditions",
+            "section__name",
+            "section__group_id",
+        )
         .order_by("-published_at", "-id")
-    ):
+    )
+    photos: list[Article] = []
+    latest: dict[int, list[Article]] = {}
+    for article in rows:
+        if article.photo and len(photos) < SIDEBAR_PHOTOS:
+            photos.append(article)
         group_articles = latest.setdefault(article.section.group_id, [])
         if len(group_articles) <= SIDEBAR_LATEST:
             group_articles.append(article)
-    return latest
+    return {"photos": photos, "latest": latest}
 
 
 # Sidebar blocks: cached for everyone; a saved article clears them, and the short timeout lets an
 # article scheduled for later appear within two minutes of its time.
-PHOTO_NEWS = Cached("articles:photo-news", 120, _photo_news)
-PHOTO_NEWS.clear_on(Article, Section)
-GROUP_LATEST = Cached("articles:group-latest", 120, _group_latest)
-GROUP_LATEST.clear_on(Article, Section, Group)
+SIDEBAR_LISTS = Cached("articles:sidebar-lists", 120, _sidebar_lists)
+SIDEBAR_LISTS.clear_on(Article, Section, Group)
 
 
 def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:

@@ -1,6 +1,6 @@
 from django import template
 
-from articles.models import GROUP_LATEST, PHOTO_NEWS, SIDEBAR_LATEST
+from articles.models import SIDEBAR_LATEST, SIDEBAR_LISTS
 from lib.images import picture_html
 
 register = template.Library()
@@ -9,7 +9,7 @@ register = template.Library()
 @register.inclusion_tag("articles/includes/photo_news.html")
 def photo_news(limit=4, heading_id="photo-news-title"):
     """포토뉴스: the newest articles with a photo, from the cache (no query on a warm cache)."""
-    return {"photos": PHOTO_NEWS.get()[:limit], "heading_id": heading_id}
+    return {"photos": SIDEBAR_LISTS.get()["photos"][:limit], "heading_id": heading_id}
 
 
 @register.inclusion_tag("articles/includes/group_latest.html")
@@ -18,7 +18,7 @@ def group_latest(group, exclude=None):
     if not group:
         return {"group": None, "articles": []}
     skip = getattr(exclude, "pk", None)
-    articles = [article for article in GROUP_LATEST.get().get(group.pk, []) if article.pk != skip]
+    articles = [article for article in SIDEBAR_LISTS.get()["latest"].get(group.pk, []) if article.pk != skip]
     return {"group": group, "articles": articles[:SIDEBAR_LATEST]}
 
 

@@ -102,8 +102,8 @@ def test_videos_are_the_newest_articles_with_a_video(article):
     assert compose_front_page(now=NOW).videos == videos[:HOME_VIDEOS]
 
 
-def test_composing_takes_five_queries_however_many_pins_and_articles(article):
-    """Pins, the newest, the group blocks' ids (one UNION of every section's few newest), their rows, videos."""
+def test_composing_takes_two_queries_however_many_pins_and_articles(article):
+    """The pins, then the rows of the newest, every section's few newest and the newest videos at once."""
     MENU.get()  # the menu of sections is cached, as base.html leaves it
     counts = []
     for rows in (8, 30):
@@ -114,7 +114,7 @@ def test_composing_takes_five_queries_however_many_pins_and_articles(article):
         with CaptureQueriesContext(connection) as queries:
             compose_front_page(now=NOW)
         counts.append(len(queries))
-    assert counts == [5, 5]
+    assert counts == [2, 2]
 
 
 def test_newest_top_pin_wins_and_article_holds_one_place(article):
