@@ -109,7 +109,7 @@ def section_context(context, article):
     sort = clean_sort(request.GET.get(SORT_PARAM))
     page = thread_page(article.pk, sort, request.GET.get(PAGE_PARAM) or 1)
     comments = page.comments
-    best = best_of(article.pk) if comments else []
+    best = best_of(article.pk, page)
     section = {
         "article": article,
         "comments": comments,

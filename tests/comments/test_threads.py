@@ -37,8 +37,14 @@ def thread(article, member, neighbour, say):
     return a, b, r, c
 
 
-def test_best_shows_the_top_three_with_enough_likes(client, article, thread, settings):
+# BEST comes from the page when it holds every thread, else from its own query over all of them.
+ONE_PAGE_OR_MORE = pytest.mark.parametrize("threads_per_page", [50, 1])
+
+
+@ONE_PAGE_OR_MORE
+def test_best_shows_the_top_three_with_enough_likes(client, article, thread, settings, threads_per_page):
     settings.COMMENT_BEST_MIN_LIKES = 3
+    settings.COMMENT_THREADS_PER_PAGE = threads_per_page
     a, b, r, c = thread
     for comment, likes in ((a, 3), (b, 9), (r, 5), (c, 2)):
         set_likes(comment, likes)
@@ -49,8 +55,12 @@ def test_best_shows_the_top_three_with_enough_likes(client, article, thread, set
     assert "셋째 글" not in best  # 2 공감: under the threshold
 
 
-def test_best_leaves_out_hidden_comments_and_is_absent_below_the_threshold(client, article, thread, settings):
+@ONE_PAGE_OR_MORE
+def test_best_leaves_out_hidden_comments_and_is_absent_below_the_threshold(
+    client, article, thread, settings, threads_per_page
+):
     settings.COMMENT_BEST_MIN_LIKES = 10
+    settings.COMMENT_THREADS_PER_PAGE = threads_per_page
     a, b, r, c = thread
     set_likes(a, 20)
     set_likes(b, 9)
