@@ -68,7 +68,7 @@ class GroupView(ArticleListView):
         if self.group is None:
             raise Http404("분류를 찾을 수 없습니다.")
         # section_id IN (…), not a join: article_list is walked in date order with the section checked in it.
-        return super().get_queryset().filter(section__in=[section.pk for section in self.group.sections.all()])
+        return super().get_queryset().filter(section__in=[section.pk for section in self.group.menu_sections])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(current_group=self.group, **kwargs)
