@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import datetime
 import html
+import operator
 import re
 from collections.abc import Callable
+from functools import reduce
 from typing import TYPE_CHECKING, ClassVar, Self
 
 from django.conf import settings
@@ -111,24 +113,31 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         """The columns a list or widget shows, with section, group and reporter in one query."""
         return self.select_related("section__group", "reporter").defer("body")
 
+    def with_ids_in(self, *id_lists: models.QuerySet[Article, int]) -> Self:
+        """The rows whose id is in any of `id_lists` (id querysets, each ordered and sliced), in one query.
+
+        On PostgreSQL the lists are one UNION, each part a short walk of its own index; SQLite (the
+        demo) cannot order or limit the parts of a UNION, so there they are an OR of subqueries.
+        """
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            first, *others = id_lists
+            return self.filter(pk__in=first.union(*others, all=True) if others else first)
+        return self.filter(reduce(operator.or_, (models.Q(pk__in=ids) for ids in id_lists)))
+
     def newest_per_section(self, sections: list[int], size: int, *also: models.QuerySet[Article, int]) -> Self:
         """The `size` newest articles of each of `sections`, with the rows of the id lists `also` (each
         ordered and sliced, e.g. the newest with a photo), in one query bounded by what it reads.
 
-        On PostgreSQL the ids are one UNION of a few-row walk of article_section_list per section (and of
-        each list of `also`), whatever the archive's size; SQLite (the demo) cannot limit the parts of a
-        UNION and ranks all rows.
+        On PostgreSQL a few-row walk of article_section_list per section, whatever the archive's size;
+        SQLite (the demo) cannot limit the parts of a UNION and ranks all rows.
         """
         order = (models.F("published_at").desc(), models.F("id").desc())
         if connections[self.db].features.supports_slicing_ordering_in_compound:
             parts = [self.filter(section_id=pk).order_by(*order).values_list("pk", flat=True)[:size] for pk in sections]
-            parts += also
-            return self.filter(pk__in=parts[0].union(*parts[1:], all=True)) if parts else self.none()
-        ranked = self.annotate(rank=models.Window(RowNumber(), partition_by=models.F("section"), order_by=order))
-        condition = models.Q(pk__in=ranked.filter(rank__lte=size, section__in=sections).values("pk"))
-        for ids in also:
-            condition |= models.Q(pk__in=ids)
-        return self.filter(condition)
+        else:
+            ranked = self.annotate(rank=models.Window(RowNumber(), partition_by=models.F("section"), order_by=order))
+            parts = [ranked.filter(rank__lte=size, section__in=sections).values_list("pk", flat=True)]
+        return self.with_ids_in(*parts, *also) if parts or also else self.none()
 
     def ids_by_reporter(self, user: User, limit: int) -> models.QuerySet[Article, tuple[int, datetime.datetime]]:
         """(id, published_at) of up to `limit` newest articles under a reporter's name, newest first.

@@ -4,7 +4,7 @@ import datetime
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Sum
+from django.db.models import Case, Count, F, Q, Sum, When
 from django.utils import timezone
 
 from articles.models import Article
@@ -79,16 +79,20 @@ def figures(now=None):
     return cached
 
 
+def _ranking(since):
+    """Published articles viewed since the day `since`, the most views first, with `recent_views`."""
+    return (
+        Article.objects.published()
+        .filter(daily_views__day__gte=since)
+        .annotate(recent_views=Sum("daily_views__views"))
+        .order_by("-recent_views", "-published_at", "-id")
+    )
+
+
 def ranked_articles(*, days=MOST_READ_DAYS, limit=10, now=None):
     """Published articles with the most views in the last `days` KST days, with `recent_views`."""
     since = timezone.localdate(now) - datetime.timedelta(days=days - 1)
-    return list(
-        Article.objects.published()
-        .for_list()
-        .filter(daily_views__day__gte=since)
-        .annotate(recent_views=Sum("daily_views__views"))
-        .order_by("-recent_views", "-published_at", "-id")[:limit]
-    )
+    return list(_ranking(since).for_list()[:limit])
 
 
 # While fewer than the list's length were read in the last days (a new site, an archive just imported),
@@ -98,16 +102,28 @@ TOP_UP_CANDIDATES = 1000
 
 
 def _most_read(limit=MOST_READ_LIMIT):
-    articles = ranked_articles(limit=limit)
-    if len(articles) < limit:
-        newest = Article.objects.published().order_by("-published_at", "-id").values("pk")[:TOP_UP_CANDIDATES]
-        articles += list(
-            Article.objects.for_list()
-            .filter(pk__in=newest)
-            .exclude(pk__in=[article.pk for article in articles])
-            .order_by("-view_count", "-published_at", "-id")[: limit - len(articles)]
-        )
-    return articles
+    """One query: the rows of the `limit` most read of the last days and of the `limit` most viewed of the
+    newest TOP_UP_CANDIDATES, the first ranked by their recent views, the others after them by views."""
+    since = timezone.localdate() - datetime.timedelta(days=MOST_READ_DAYS - 1)
+    published = Article.objects.published()
+    ranked = _ranking(since).values_list("pk", flat=True)[:limit]
+    newest = published.order_by("-published_at", "-id").values("pk")[:TOP_UP_CANDIDATES]
+    most_viewed = (
+        Article.objects.filter(pk__in=newest)
+        .order_by("-view_count", "-published_at", "-id")
+        .values_list("pk", flat=True)
+    )
+    return list(
+        published.with_ids_in(ranked, most_viewed[:limit])
+        .annotate(recent_views=Sum("daily_views__views", filter=Q(daily_views__day__gte=since)))
+        .only("id", "title", "published_at", "view_count")
+        .order_by(
+            F("recent_views").desc(nulls_last=True),
+            Case(When(recent_views__isnull=True, then="view_count")).desc(),
+            "-published_at",
+            "-id",
+        )[:limit]
+    )
 
 
 # A ranking, not a figure readers compare: cached briefly, never cleared.

@@ -85,7 +85,7 @@ def test_deep_pages_cost_the_same_as_the_first(client, reporter):
 
 
 @pytest.mark.parametrize(
-    ("page", "warm_budget", "cold_budget"), [("article", 1, 16), ("section", 1, 12), ("home", 1, 12)]
+    ("page", "warm_budget", "cold_budget"), [("article", 1, 15), ("section", 1, 11), ("home", 1, 11)]
 )
 def test_queries_with_the_cache_warm_and_empty(client, reporter, page, warm_budget, cold_budget):
     """Warm, what a running site pays per uncached render: no query. The article and its lists, a list
