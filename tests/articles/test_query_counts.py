@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -105,3 +106,24 @@ def test_queries_with_the_cache_warm_and_empty(client, reporter, page, warm_budg
     if page == "article" and not connection.features.supports_slicing_ordering_in_compound:
         cold_budget += 1  # SQLite: 이전/다음 are two queries, PostgreSQL asks for both in one UNION
     assert len(cold) <= cold_budget, [q["sql"] for q in cold.captured_queries]
+
+
+@pytest.mark.parametrize(("page", "budget"), [("article", 9), ("section", 5), ("home", 4)])
+def test_queries_after_an_article_is_saved(client, reporter, page, budget):
+    """The everyday miss: an article saved moves the content generation, so every page is made again,
+    but the site's own pieces (menu, settings, 속보, banners, 많이 본 뉴스) stay cached. Article: the
+    next scheduled change, the article, 이전/다음, tags, related, corrections, bylines, comments, the
+    sidebar lists (9, ≤ 10)."""
+    fill(reporter, 30)
+    url = PAGES[page]()
+    client.get(url)
+    edited = Article.objects.order_by("-id").first()
+    edited.title = "고친 제목"
+    edited.save()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    if not settings.REDIS_URL:
+        budget += 1  # the footer's live figures, kept only in a shared cache
+    if page == "article" and not connection.features.supports_slicing_ordering_in_compound:
+        budget += 1  # SQLite: 이전/다음 are two queries
+    assert len(queries) <= budget, [q["sql"] for q in queries.captured_queries]
