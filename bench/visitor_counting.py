@@ -105,7 +105,7 @@ def part_one(runs):
     timed("beacon, same visitor again the same day", runs, lambda n: browsers[n].post("/v/", {"a": articles[0].pk}))
     timed("beacon, same visitor, another article", runs, lambda n: browsers[n].post("/v/", {"a": articles[1].pk}))
     timed("beacon, crawler", runs, lambda n: Client(HTTP_USER_AGENT=GOOGLEBOT).post("/v/"))
-    timed("footer figures (visitor_figures tag)", runs, lambda n: figures())
+    timed("footer figures (stats.figures, read by the footer_status tag)", runs, lambda n: figures())
     reader = Client(HTTP_USER_AGENT=CHROME)
     timed("whole article page (for scale)", runs, lambda n: reader.get(articles[n % 20].get_absolute_url()))
 

@@ -5,6 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from articles import seo
+from lib.rendered import render_once
 
 register = template.Library()
 
@@ -25,11 +26,12 @@ def article_structured_data(context, article):
     return jsonld(seo.news_article(article, site)) + jsonld(seo.breadcrumbs(article))
 
 
-@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def page_meta_tags(context):
-    """Canonical URL, Open Graph and Twitter card: the `page_meta` the view declared, else the paper's card."""
+    """Canonical URL, Open Graph and Twitter card: the `page_meta` the view declared, else the paper's card
+    (the same meta, the same HTML: made once per process, lib.rendered)."""
     meta = context.get("page_meta") or seo.list_page_meta(context.get("request"), page=context.get("page_obj"))
-    return {"meta": meta, "site_name": context["site"].name}
+    return render_once("includes/page_meta.html", meta=meta, site_name=context["site"].name)
 
 
 @register.simple_tag(takes_context=True)

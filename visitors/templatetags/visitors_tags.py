@@ -1,11 +1,13 @@
 from django import template
 
+from lib.rendered import render_once
+
 from .. import stats
 
 register = template.Library()
 
 
-@register.inclusion_tag("visitors/beacon.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def visitor_beacon(context):
     """The counting request every page makes from the browser (and a <noscript> image).
 
@@ -15,17 +17,24 @@ def visitor_beacon(context):
     The admin's 미리보기 of unsaved text (`preview` in the context) makes no request at all.
     """
     if context.get("preview"):
-        return {"off": True}
+        return ""
     article = context.get("article")
     article_id = article.pk if article is not None and getattr(article, "is_public", False) else None
-    return {"article_id": article_id}
+    return render_once("visitors/beacon.html", article_id=article_id)
 
 
-@register.simple_tag
-def visitor_figures():
-    """현재접속자 and 오늘/어제/최대/전체 in one lookup, for visitors/online.html and visitors/totals.html:
-    `{% visitor_figures as visitors %}`."""
-    return stats.figures()
+@register.simple_tag(takes_context=True)
+def footer_status(context):
+    """The footer's live lines: the paper's name, today, 현재접속자 and 오늘/어제/최대/전체 (one lookup of the
+    figures). Their HTML is made again only when one of them changes (lib.rendered)."""
+    site = context["site"]
+    return render_once(
+        "visitors/footer_status.html",
+        site_name=site.name,
+        tagline=site.tagline,
+        today=context["today"],
+        figures=stats.figures(),
+    )
 
 
 @register.simple_tag
