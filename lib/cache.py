@@ -59,6 +59,16 @@ class ReadAheadMiddleware:
             _request.page = request.resolver_match.view_name
 
 
+def _fetch(keys: set[str]) -> None:
+    """One round trip for `keys` and, the first time in a named page, that page's usual keys; what is
+    found is kept in the request's memo."""
+    values: dict[str, Any] = _request.values
+    if not _request.ahead and _request.page in _read_ahead:
+        _request.ahead = True
+        keys = keys | _read_ahead[_request.page]
+    values.update(cache.get_many([key for key in keys if key not in values]))
+
+
 def request_memo(key: str, read: Callable[[], Any]) -> Any:
     """The cached value of `key`, read once per request (`read()` on a miss; outside a request: every
     time). The first read from the cache in a named page brings the page's usual keys with it (see the
@@ -68,11 +78,25 @@ def request_memo(key: str, read: Callable[[], Any]) -> Any:
         return read()
     _request.read.add(key)
     if key not in values and not _request.ahead and _request.page in _read_ahead:
-        _request.ahead = True
-        values.update(cache.get_many([other for other in _read_ahead[_request.page] | {key} if other not in values]))
+        _fetch({key})
     if key not in values:
         values[key] = read()
     return values[key]
+
+
+def read_many(keys: list[str]) -> dict[str, Any]:
+    """The values the cache holds under `keys` (absent ones left out, as `cache.get_many`), each read
+    once per request, in one round trip that also brings the page's usual keys the first time."""
+    values: dict[str, Any] | None = getattr(_request, "values", None)
+    if values is None:
+        return cache.get_many(keys)
+    _request.read.update(keys)
+    missing = {key for key in keys if key not in values}
+    if missing:
+        _fetch(missing)
+        for key in missing:
+            values.setdefault(key, None)
+    return {key: values[key] for key in keys if values[key] is not None}
 
 
 def remember(key: str, value: Any) -> None:

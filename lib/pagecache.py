@@ -23,7 +23,7 @@ import datetime
 import hashlib
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,7 +33,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from lib.cache import remember, request_memo
+from lib.cache import read_many, remember, request_memo
 
 T = TypeVar("T")
 
@@ -108,10 +108,9 @@ class State:
 
 
 def current(also: tuple[str, ...] = ()) -> State:
-    """The state, and the keys `also` (kept in the request memo of lib.cache), in one round trip."""
-    values = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, *also])
-    for key in also:
-        remember(key, values.get(key))
+    """The state, and the keys `also`, in one round trip (lib.cache.read_many: kept in the request's
+    memo, and the first read of a named page brings its usual keys too)."""
+    values = read_many([GENERATION_KEY, NEXT_CHANGE_KEY, *also])
     generation = values.get(GENERATION_KEY)
     # (the next scheduled moment or 0, when to look again); kept without expiry, so that a moment that
     # passed is noticed by the first request after it however late it comes (bump() deletes it)
@@ -210,6 +209,22 @@ def _public(response: HttpResponseBase, lifetime: int) -> None:
             del response["Vary"]
 
 
+def _set_cache_control(response: HttpResponseBase, lifetime: int) -> TypeGuard[HttpResponse]:
+    """The answer's Cache-Control: public for `lifetime` seconds, with an ETag, when it may be shared
+    (then True: it may be kept), else private; a view's own choice stays."""
+    if response.has_header("Cache-Control"):
+        return False  # the view chose (never_cache, a feed's own lifetime, ...)
+    if not (
+        isinstance(response, HttpResponse) and response.status_code == 200 and not response.cookies and lifetime > 0
+    ):
+        patch_cache_control(response, private=True)
+        return False
+    _public(response, lifetime)
+    if "ETag" not in response:
+        response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+    return True
+
+
 class PageCacheMiddleware:
     """Cache-Control for every answer and the app's page cache for anonymous GETs (see the module)."""
 
@@ -222,10 +237,16 @@ class PageCacheMiddleware:
             if not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True)
             return response
+        if not settings.APP_PAGE_CACHE:
+            # Nothing to look up first: the render reads the state (with the page's usual keys, in one
+            # round trip); here it gives the answer's lifetime.
+            response = self.get_response(request)
+            _set_cache_control(response, request_state(request).lifetime(settings.PAGE_CACHE_SECONDS))
+            return response
         key = _page_key(request)
-        state = request_state(request, also=(key,) if settings.APP_PAGE_CACHE else ())
+        state = request_state(request, also=(key,))
         lifetime = state.lifetime(settings.PAGE_CACHE_SECONDS)
-        use_cache = settings.APP_PAGE_CACHE and lifetime > 0
+        use_cache = lifetime > 0
         locked = False
         if use_cache:
             stored = request_memo(key, lambda: cache.get(key))  # read with the state
@@ -244,20 +265,7 @@ class PageCacheMiddleware:
                     return _stored_answer(made[2], made[3], max(0, min(lifetime, int(made[1] - time.time()))), "hit")
         try:
             response = self.get_response(request)
-            if response.has_header("Cache-Control"):
-                return response  # the view chose (never_cache, a feed's own lifetime, ...)
-            if (
-                not isinstance(response, HttpResponse)
-                or response.status_code != 200
-                or response.cookies
-                or lifetime <= 0
-            ):
-                patch_cache_control(response, private=True)
-                return response
-            _public(response, lifetime)
-            if "ETag" not in response:
-                response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
-            if use_cache and request.method == "GET":
+            if _set_cache_control(response, lifetime) and use_cache and request.method == "GET":
                 headers = [(n, v) for n, v in response.items() if n.lower() not in _SKIP_HEADERS]
                 stored = (state.generation, time.time() + lifetime, response.content, headers)
                 cache.set(key, stored, lifetime + STALE_SECONDS)

@@ -98,3 +98,25 @@ def test_a_page_reads_the_keys_it_always_reads_in_one_round_trip(monkeypatch):
     reads.clear()
     menu.get(), menu.get()
     assert reads == ["get_or_set", "get_or_set"]  # outside a request: read every time
+
+
+@pytest.mark.django_db
+def test_the_first_read_of_many_keys_brings_the_page_s_usual_keys(monkeypatch):
+    """read_many (the content generation, read by lib.pagecache) asks for its keys and, the first time in
+    a named page, that page's usual keys in the same round trip; keys absent from the cache are left out
+    and not asked for again in the request."""
+    menu = Cached("test:many:menu", 60, lambda: ["메뉴"])
+    cache.set(menu.key, ["캐시의 메뉴"])
+    cache.set("test:many:state", 7)
+    render("test:many-page", menu)
+    render("test:many-page", menu)
+    reads = counting_reads(monkeypatch)
+    request_started.send(sender=None)
+    lib_cache._request.page = "test:many-page"
+    try:
+        assert lib_cache.read_many(["test:many:state", "test:many:absent"]) == {"test:many:state": 7}
+        assert menu.get() == ["캐시의 메뉴"]  # came with them
+        assert lib_cache.read_many(["test:many:absent"]) == {}
+    finally:
+        request_finished.send(sender=None)
+    assert reads == ["get_many"]
