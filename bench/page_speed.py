@@ -11,7 +11,8 @@ this machine's ceilings, in one run (`make bench`).
    renders) and once with the app's page cache, and deploy/nginx.conf (deploy/nginx_local.py) in front.
 3. Runs wrk (-t2 -c16, --seconds each, after a short warm-up) per page and mode; reads the CPU time of
    the gunicorn workers and of the nginx workers from /proc/<pid>/stat (utime+stime) before and after,
-   so "CPU ms per request" holds on a busy machine.
+   so "CPU ms per request" holds on a busy machine. The uncached pages, which the targets are about,
+   are measured in --rounds rounds (default 3) taken in turn; the median round is kept, with the spread.
 4. Ceilings: nginx serving a saved copy of the article page as a static file, and the whole Django stack
    answering a prebuilt response of the same size (bench/ceiling_wsgi.py, not in production URLs).
 5. Profiles the uncached article request in-process (pyinstrument) and counts its SQL queries with the
@@ -42,73 +43,6 @@ DOC = ROOT / "docs/performance.md"
 SECTION_START = "## Page speed"
 RETURNING_COOKIE = "fn_vid=4f6c1b1e-bench-returning-reader; _ga=GA1.1.123456789.1700000000"
 PAGES = ("article", "section", "home")
-# How the figures come about; written under the table by every run.
-NOTES = """### How pages are kept, and what changes them
-
-- **Front cache.** An anonymous GET that answers 200 without setting a cookie gets
-  `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_SECONDS` (60) and an `ETag` (304 answers by
-  `ConditionalGetMiddleware`), and no `Vary: Cookie`: the visitor cookie (`fn_vid`, set by the beacon's
-  own answer) and analytics cookies do not change a page. A request with the session, CSRF or messages
-  cookie gets `private` (deploy/nginx.conf bypasses its cache on the same three cookies). `Vary: Cookie`
-  came from the session being read by the header's `user.is_authenticated` (SessionMiddleware) and from
-  CSRF tokens; both stay for personal answers, and a page that prints a CSRF token to a guest (login,
-  sign-up, tip form) sets the cookie and is therefore private. The comment form is shown to members only.
-- **App cache** (lib/pagecache.py, Redis with REDIS_URL): the same anonymous pages, one entry per
-  address holding the content generation it was made under. Saving or deleting an article, section, tag,
-  byline, correction, pin, 속보, comment, banner, listing, edition or site document moves the generation
-  (`pagecache.bump_on(...)` in each app's `ready()`; `comment_hide`, which updates without signals, calls
-  `bump()`), at once and again on commit. A cached lifetime never runs past the next scheduled change
-  (an article's publication time, a 속보 or banner start/end), kept without expiry until it passes, so the
-  first request after it moves the generation however late it comes. Counts stay exact: nothing is
-  counted at render time, the beacon counts.
-- **No thundering herd** (`pagecache.kept`): when a page or fragment entry has expired or is older than
-  the generation, the request that takes a short lock (`cache.add`, 10 s) renders it again; the others
-  meanwhile answer the previous copy (pages with `s-maxage=1` and `X-Page-Cache: stale`). Entries stay
-  readable 60 s past their lifetime for that. Only a cold cache (no copy at all) renders in parallel.
-- **Lean render.** The pieces every page shares are fragments under the generation
-  (`{% cached_include %}`): header, menu, 속보 bar, footer (its live visitor figures stay outside),
-  most-read, the sidebar lists; the banners of all slots are one entry of pre-rendered HTML per banner
-  (a page reads it once and rotates at random); the home page's blocks, a list page's items and the
-  article itself (`articles/includes/story.html`, its JSON-LD, related and 이전/다음) are fragments too,
-  and the home page's front-page query runs only when its fragments are made again. The article's
-  bylines, tags and corrections are read only when its fragments are made; a guest's comment section
-  is a fragment per article, order and page (votes catch up within `PAGE_CACHE_SECONDS`, as cached
-  pages do); a list page reads only its capped count, its rows when its items fragment is made;
-  section and group pages find their section and group in the cached menu. For readers the article
-  and its lists are one cache entry under the generation, and a list's capped count another (one per
-  list address). Warm, with Redis, the article, section and home pages make no query. Each cached value
-  is read once per request (lib/cache.py), and the keys a page's last two renders both read (menu, site
-  settings, 속보, banners, its shared fragments, the footer figures) come in one MGET, learned per page
-  (its URL name) by `lib.cache.ReadAheadMiddleware`; the page-cache entry is read with the generation.
-  An uncached render makes two Redis round trips, a page-cache hit one. Addresses come from
-  `lib.urls.cached_reverse`, rendition URLs are remembered per process. Django's cached template
-  loader is on (the default with DEBUG off).
-
-### Not reached yet
-
-Targets: article 6, section 4, home 5 ms of app CPU per uncached request. This machine's speed moves
-a lot from day to day: on 2026-12-01 at 06:00 UTC the bare Django ceiling cost 3.6 ms of CPU per
-request and nginx served the static copy at 23,800 req/s, against 0.45 ms and 59,900 three hours
-earlier. Absolute figures from different hours do not compare; the ratio to the Django ceiling in
-the same run, and an A/B of two checkouts in a row, do. Fourth round (2026-12-01): the keys a page
-reads come in one MGET learned per page (a section render made 13 Redis round trips, now 2); the
-article and its lists are one cache entry for readers (the article's query, 1-3 ms of ORM work per
-render, is gone) and list counts are kept under the generation; 현재 접속자 is kept with the
-5-second footer figures instead of a Redis pipeline per render. `bench/render_cpu.py --runs 150`
-on the 200-article set, the previous commit and this one alternately on the same machine: article
-16.3-18.1 -> 9.0-9.2 ms, section 11.4-13.7 -> 10.0-10.4, home 10.6-11.6 -> 6.7-8.0 (that hour's
-machine; the morning's ran the previous commit at 4.3-5.0 / 3.4-3.5 / 2.7). In gunicorn, `make bench`
-of the previous commit and then of this one (06:05-06:15 UTC): uncached 24.1 / 22.4 / 18.8 -> 14.9 /
-12.1 / 11.2 ms of app CPU per request (article / section / home), the app's page cache 3.3-3.9 ->
-2.1-2.3. Scaled by those ratios (0.62 / 0.54 / 0.60), the morning's 6.1-9.4 / 4.7-7.1 / 3.7-5.0
-would be about 3.8-5.8 / 2.5-3.8 / 2.2-3.0, within the targets; that is an estimate, not a
-measurement. What is left: the
-templates outside the fragments (head, breadcrumbs, footer figures, page meta: about half of a
-section render), the gap between one process and gunicorn's threads, and the cold render: 22 / 15
-/ 16 queries with Redis empty (target 10 for the article), which needs the menu, settings, 속보 and
-banners computed in one bundle and the comment section's queries merged; not done. Jinja2 was not
-measured: most of a warm page is cached HTML, so the template engine would not decide it.
-"""
 
 
 def run(command, env, **kwargs):
@@ -243,28 +177,39 @@ print(profiler.output_text(unicode=True, color=False, show_all=False, short_mode
     return json.loads(first), rest
 
 
+def median_round(rows):
+    """The round with the median app CPU, with the spread of all rounds."""
+    ordered = sorted(rows, key=lambda row: row["app_cpu"])
+    median = dict(ordered[len(ordered) // 2])
+    median["spread"] = f"{ordered[0]['app_cpu']:.2f}-{ordered[-1]['app_cpu']:.2f} ({len(rows)})"
+    return median
+
+
 def table(rows, ceilings):
     static, django = ceilings
     lines = [
-        "| mode | page | req/s | p50 | p99 | app CPU ms/req | nginx CPU ms/req | ÷ static ceiling | ÷ Django ceiling |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| mode | page | req/s | p50 | p99 | app CPU ms/req | app CPU min-max (rounds) | nginx CPU ms/req"
+        " | ÷ static ceiling | ÷ Django ceiling |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         lines.append(
             f"| {row['mode']} | {row['page']} | {row['rps']:,.0f} | {row['p50']} | {row['p99']} | "
-            f"{row['app_cpu']:.2f} | {row['nginx_cpu']:.2f} | {row['rps'] / static:.2f} | {row['rps'] / django:.2f} |"
+            f"{row['app_cpu']:.2f} | {row.get('spread', '')} | {row['nginx_cpu']:.2f} | {row['rps'] / static:.2f} | "
+            f"{row['rps'] / django:.2f} |"
         )
     return "\n".join(lines)
 
 
 def write_doc(text):
+    """The measured part of "## Page speed" (up to its first subsection, which is written by hand)."""
     old = DOC.read_text() if DOC.exists() else "# Performance\n"
     start = old.find(SECTION_START)
     if start == -1:
         new = old.rstrip("\n") + "\n\n" + text
     else:
-        end = old.find("\n## ", start + len(SECTION_START))
-        new = old[:start] + text + (old[end + 1 :] if end != -1 else "")
+        ends = [at for at in (old.find("\n## ", start + 1), old.find("\n### ", start + 1)) if at != -1]
+        new = old[:start] + text.rstrip("\n") + "\n" + (old[min(ends) :] if ends else "")
     DOC.write_text(new.rstrip("\n") + "\n")
 
 
@@ -278,6 +223,7 @@ def main():
     parser.add_argument("--ceiling-port", type=int, default=8173, help="the bare Django ceiling")
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration of each measurement")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the uncached pages (the median is kept)")
     parser.add_argument("--keep-data", action="store_true", help="reuse the database as it is")
     parser.add_argument("--no-doc", action="store_true", help="print only, leave docs/performance.md")
     args = parser.parse_args()
@@ -307,8 +253,13 @@ def main():
         paths = page_paths(base)
         article_html = urllib.request.urlopen(base + paths["article"], timeout=30).read()  # noqa: S310
         pids = children(app.pid)
-        for page in PAGES:
-            rows.append(measure("uncached (app renders)", page, base + paths[page], args, pids))
+        # What the targets are about: each page in --rounds rounds taken in turn, the median round kept
+        # (one run's figure moves with whatever else the machine does in those seconds).
+        rounds = {page: [] for page in PAGES}
+        for _ in range(args.rounds):
+            for page in PAGES:
+                rounds[page].append(measure("uncached (app renders)", page, base + paths[page], args, pids))
+        rows += [median_round(rounds[page]) for page in PAGES]
         stop(procs.pop())
 
         # 2. The app's page cache, then nginx in front of it.
@@ -392,8 +343,7 @@ Profile of 30 uncached article requests (pyinstrument, in-process, cache warm):
 ```text
 {article_profile.strip()}
 ```
-
-{NOTES}"""
+"""
     print()
     print(figures)
     print(query_lines)
