@@ -610,10 +610,7 @@ def menu_section(group_slug: str, slug: str) -> Section | None:
     group = menu_group(group_slug)
     if group is None:
         return None
-    section = next((section for section in group.menu_sections if section.slug == slug), None)
-    if section is not None:
-        section.group = group
-    return section
+    return next((section for section in group.menu_sections if section.slug == slug), None)
 
 
 def article_section_ids() -> list[int]:

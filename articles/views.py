@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject
@@ -19,7 +19,7 @@ from lib.pagination import BlockPaginator
 
 from . import seo
 from .front_page import compose_front_page
-from .models import Article, Correction, Tag, menu_group, menu_section
+from .models import Article, Byline, Correction, Tag, menu_group, menu_section
 
 RELATED_SIZE = 6
 RELATED_CANDIDATES = 200
@@ -159,8 +159,15 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.visible_to(self.request.user).select_related(
-            "section__group", "reporter__reporter_profile"
+        # Most articles have no shared byline and no correction: known with the article, those lists
+        # then cost no query when its story is made.
+        return (
+            Article.objects.visible_to(self.request.user)
+            .select_related("section__group", "reporter__reporter_profile")
+            .annotate(
+                has_bylines=Exists(Byline.objects.filter(article=OuterRef("pk"))),
+                has_corrections=Exists(Correction.objects.filter(article=OuterRef("pk"))),
+            )
         )
 
     def get_object(self, queryset=None):
@@ -194,9 +201,15 @@ class ArticleDetailView(DetailView):
             current_group=article.section.group,
             current_section=article.section,
             page_meta=seo.article_page_meta(article),
-            credits=SimpleLazyObject(lambda: article.credits_with(list(article.bylines.select_related("reporter")))),
+            credits=SimpleLazyObject(
+                lambda: article.credits_with(
+                    list(article.bylines.select_related("reporter")) if article.has_bylines else []
+                )
+            ),
             tags=tags,
-            corrections=SimpleLazyObject(lambda: list(article.corrections.order_by("created_at", "id"))),
+            corrections=SimpleLazyObject(
+                lambda: list(article.corrections.order_by("created_at", "id")) if article.has_corrections else []
+            ),
             **self.lists,
             **kwargs,
         )

@@ -127,3 +127,21 @@ def test_queries_after_an_article_is_saved(client, reporter, page, budget):
     if page == "article" and not connection.features.supports_slicing_ordering_in_compound:
         budget += 1  # SQLite: 이전/다음 are two queries
     assert len(queries) <= budget, [q["sql"] for q in queries.captured_queries]
+
+
+def test_an_article_without_shared_bylines_or_corrections_reads_neither(client, reporter):
+    """The article's query says whether it has shared bylines and corrections (EXISTS): most have none,
+    and their story is then made without those two queries."""
+    fill(reporter, 30)  # every one of these has a shared byline and a correction
+    plain = Article.objects.order_by("id").first()
+    plain.bylines.all().delete()
+    plain.corrections.all().delete()
+    counts = {}
+    for article in (plain, Article.objects.order_by("id").last()):
+        client.get(article.get_absolute_url())
+        cache.clear()
+        with CaptureQueriesContext(connection) as cold:
+            page = client.get(article.get_absolute_url()).content.decode()
+        counts[article] = len(cold)
+        assert ("correction-notice" in page) == (article != plain)
+    assert counts[plain] == counts[Article.objects.order_by("id").last()] - 2
