@@ -111,10 +111,10 @@ def _most_read(limit=MOST_READ_LIMIT):
     most_viewed = (
         Article.objects.filter(pk__in=newest)
         .order_by("-view_count", "-published_at", "-id")
-        .values_list("pk", flat=True)
+        .values_list("pk", flat=True)[:limit]
     )
     return list(
-        published.with_ids_in(ranked, most_viewed[:limit])
+        published.with_ids_in(ranked, most_viewed)
         .annotate(recent_views=Sum("daily_views__views", filter=Q(daily_views__day__gte=since)))
         .only("id", "title", "published_at", "view_count")
         .order_by(
