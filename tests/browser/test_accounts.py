@@ -1,6 +1,7 @@
 import pytest
 from captcha.models import CaptchaStore
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -15,7 +16,7 @@ def answer_for(page):
 def test_reader_signs_up_logs_in_opens_my_page_and_logs_out(live_server, page, screenshot):
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="회원 가입").click()
-    assert page.locator("h1").inner_text() == "회원 가입"
+    expect(page.locator("h1")).to_have_text("회원 가입")
     image = page.get_by_role("img", name="자동등록방지 숫자 그림", exact=False)
     assert image.evaluate("img => img.complete && img.naturalWidth > 0")
 
@@ -31,7 +32,7 @@ def test_reader_signs_up_logs_in_opens_my_page_and_logs_out(live_server, page, s
     old_src = image.get_attribute("src")
     page.get_by_role("textbox", name="자동등록방지 숫자").fill("000000" if answer_for(page) != "000000" else "111111")
     page.get_by_role("button", name="회원 가입").click()
-    assert page.get_by_text("자동등록방지 숫자가 틀렸습니다.").is_visible()
+    expect(page.get_by_text("자동등록방지 숫자가 틀렸습니다.")).to_be_visible()
     assert page.get_by_label("아이디").input_value() == "unjeong_lake"
     assert page.get_by_label("비밀번호", exact=True).input_value() == ""
     assert image.get_attribute("src") != old_src
@@ -60,7 +61,7 @@ def test_reader_signs_up_logs_in_opens_my_page_and_logs_out(live_server, page, s
     page.get_by_role("textbox", name="자동등록방지 숫자").fill(answer_for(page))
     screenshot(page, "signup-filled")
     page.get_by_role("button", name="회원 가입").click()
-    assert page.locator("h1").inner_text() == "가입을 환영합니다"
+    expect(page.locator("h1")).to_have_text("가입을 환영합니다")
 
     page.get_by_role("button", name="로그아웃").click()
     page.get_by_role("link", name="회원 로그인").click()
@@ -68,15 +69,15 @@ def test_reader_signs_up_logs_in_opens_my_page_and_logs_out(live_server, page, s
     page.get_by_label("비밀번호").fill("호수공원-산책로-2026")
     screenshot(page, "login")
     page.get_by_role("button", name="로그인").click()
-    assert page.get_by_text("호수공원산책").first.is_visible()
+    expect(page.get_by_text("호수공원산책").first).to_be_visible()
 
     page.get_by_role("link", name="내 정보").click()
-    assert page.locator("h1").inner_text() == "내 정보"
-    assert page.get_by_role("cell", name="회원가입약관").is_visible()
+    expect(page.locator("h1")).to_have_text("내 정보")
+    expect(page.get_by_role("cell", name="회원가입약관")).to_be_visible()
     screenshot(page, "my-page")
 
     page.get_by_role("button", name="로그아웃").click()
-    assert page.get_by_role("link", name="회원 로그인").is_visible()
+    expect(page.get_by_role("link", name="회원 로그인")).to_be_visible()
     assert not page.get_by_role("link", name="내 정보").count()
 
 

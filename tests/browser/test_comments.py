@@ -65,7 +65,7 @@ def test_member_comments_replies_edits_deletes_and_reports(live_server, page, sc
     expect(
         page.locator(f"#comment-{mine.pk}").get_by_text("<script>alert('xss')</script>", exact=False)
     ).to_be_visible()
-    assert page.locator("#comments-title").inner_text() == "댓글 2"
+    expect(page.locator("#comments-title")).to_have_text("댓글 2")
 
     # Reply in place, taking turns with the neighbour, until the thread is five levels deep.
     parent = Comment.objects.get(author=neighbour)
@@ -164,7 +164,7 @@ def test_desk_hides_a_reported_comment_from_the_queue(
     expect(page.get_by_text("댓글 1개를 숨겼습니다.")).to_be_visible()
     page.goto(live_server.url + article.get_absolute_url())
     expect(page.get_by_text("관리자에 의해 숨겨진 댓글입니다.")).to_be_visible()
-    assert page.locator("#comments-title").inner_text() == "댓글 0"
+    expect(page.locator("#comments-title")).to_have_text("댓글 0")
 
 
 def test_comment_thread_fits_a_320px_phone(live_server, page, screenshot, article, member, neighbour):

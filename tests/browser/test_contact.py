@@ -18,8 +18,8 @@ def _captcha_test_mode(settings, tmp_path):
 def test_tipster_fixes_a_mistake_and_sends_a_tip_with_a_photo(live_server, page, screenshot, editor, mailoutbox):
     page.goto(live_server.url + "/")
     page.locator(".sitefooter__links").get_by_role("link", name="기사제보").click()
-    assert page.locator("h1").inner_text() == "기사제보"
-    assert page.get_by_text("자동등록방지 숫자를 순서대로 입력하세요.").is_visible()
+    expect(page.locator("h1")).to_have_text("기사제보")
+    expect(page.get_by_text("자동등록방지 숫자를 순서대로 입력하세요.")).to_be_visible()
     honeypot = page.locator("#id_website").bounding_box()
     assert honeypot["x"] + honeypot["width"] < 0  # off-screen for people, still in the HTML for bots
 
@@ -27,9 +27,9 @@ def test_tipster_fixes_a_mistake_and_sends_a_tip_with_a_photo(live_server, page,
     page.get_by_label("이메일").fill("tipster@example.com")
     page.get_by_role("button", name="제보 보내기").click()
 
-    assert page.get_by_role("alert").is_visible()
-    assert page.get_by_text("내용을 입력하세요.").is_visible()
-    assert page.get_by_text("개인정보 수집·이용에 동의해야 보낼 수 있습니다.").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.get_by_text("내용을 입력하세요.")).to_be_visible()
+    expect(page.get_by_text("개인정보 수집·이용에 동의해야 보낼 수 있습니다.")).to_be_visible()
     assert page.get_by_label("제목").input_value() == "교하 도서관 앞 인도 블록이 들떠 있습니다"
     assert page.get_by_label("이메일").input_value() == "tipster@example.com"
     screenshot(page, "contact-tip-errors")
@@ -42,7 +42,7 @@ def test_tipster_fixes_a_mistake_and_sends_a_tip_with_a_photo(live_server, page,
     page.locator("#id_captcha_1").fill("PASSED")
     page.get_by_role("button", name="제보 보내기").click()
 
-    assert page.locator("h1").inner_text() == "기사제보 접수 완료"
+    expect(page.locator("h1")).to_have_text("기사제보 접수 완료")
     reference = page.locator(".contact__reference").inner_text()
     assert re.fullmatch(r"T-\d{8}-0001", reference)
     screenshot(page, "contact-tip-done")
@@ -54,8 +54,8 @@ def test_tipster_fixes_a_mistake_and_sends_a_tip_with_a_photo(live_server, page,
 def test_advertiser_reads_the_guide_and_requests_an_ad_then_the_desk_finds_it(live_server, page, screenshot, editor):
     page.goto(live_server.url + "/")
     page.locator(".sitefooter__links").get_by_role("link", name="광고안내/신청").click()
-    assert page.locator("h1").inner_text() == "광고안내"
-    assert page.get_by_role("cell", name="상단 배너").is_visible()
+    expect(page.locator("h1")).to_have_text("광고안내")
+    expect(page.get_by_role("cell", name="상단 배너")).to_be_visible()
     screenshot(page, "contact-ad-guide")
 
     page.get_by_role("link", name="온라인 광고신청").click()
@@ -71,7 +71,7 @@ def test_advertiser_reads_the_guide_and_requests_an_ad_then_the_desk_finds_it(li
     screenshot(page, "contact-ad-form")
     page.get_by_role("button", name="광고 신청하기").click()
 
-    assert page.locator("h1").inner_text() == "광고신청 접수 완료"
+    expect(page.locator("h1")).to_have_text("광고신청 접수 완료")
     reference = page.locator(".contact__reference").inner_text()
     assert AdRequest.objects.get(reference=reference).kind == AdRequest.Kind.DIRECTORY
     screenshot(page, "contact-ad-done")

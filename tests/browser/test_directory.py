@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from directory.models import Listing
 from tests.factories import make_banner, make_edition, make_listing, newspaper_pdf, pdf_upload
@@ -30,26 +31,26 @@ def town(make_article):
 
 def test_reader_browses_the_directory_and_searches_by_area(live_server, page, screenshot, town):
     page.goto(live_server.url + "/")
-    assert page.get_by_role("heading", name="우리동네업소소개").is_visible()
+    expect(page.get_by_role("heading", name="우리동네업소소개")).to_be_visible()
     top_ad = page.get_by_role("complementary", name="광고").first
-    assert top_ad.get_by_text("광고", exact=True).is_visible()
+    expect(top_ad.get_by_text("광고", exact=True)).to_be_visible()
     screenshot(page, "directory-home-block")
 
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="우리동네업소소개").click()
-    assert page.locator("h1").inner_text() == "우리동네업소소개"
+    expect(page.locator("h1")).to_have_text("우리동네업소소개")
     screenshot(page, "directory-index")
 
     page.get_by_role("link", name="음식 2곳").click()
-    assert page.locator("h1").inner_text() == "음식"
+    expect(page.locator("h1")).to_have_text("음식")
     paid = page.get_by_role("heading", name="문산 장터국밥 광고")
-    assert paid.is_visible()
+    expect(paid).to_be_visible()
     screenshot(page, "directory-category")
 
     page.get_by_role("link", name="운정 손칼국수").click()
-    assert page.locator("h1").inner_text() == "운정 손칼국수"
+    expect(page.locator("h1")).to_have_text("운정 손칼국수")
     naver = page.get_by_role("link", name="네이버 지도에서 운정 손칼국수 위치 보기 (새 창)")
     assert naver.get_attribute("href").startswith("https://map.naver.com/p/search/%EA%B2%BD%EA%B8%B0%EB%8F%84")
-    assert page.get_by_role("link", name="카카오맵에서 운정 손칼국수 위치 보기 (새 창)").is_visible()
+    expect(page.get_by_role("link", name="카카오맵에서 운정 손칼국수 위치 보기 (새 창)")).to_be_visible()
     photo = page.get_by_role("img", name="운정 손칼국수 가게 모습")
     assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
     screenshot(page, "directory-detail")
@@ -59,7 +60,7 @@ def test_reader_browses_the_directory_and_searches_by_area(live_server, page, sc
     page.get_by_label("동네", exact=True).fill("문산")
     page.get_by_label("동네", exact=True).press("Enter")
     assert page.get_by_role("status").inner_text().endswith("검색 결과 1곳")
-    assert page.get_by_role("link", name="문산 장터국밥").is_visible()
+    expect(page.get_by_role("link", name="문산 장터국밥")).to_be_visible()
     assert page.get_by_role("link", name="운정 손칼국수").count() == 0
     screenshot(page, "directory-search")
 
@@ -68,7 +69,7 @@ def test_header_link_opens_the_newest_edition(live_server, page, screenshot, tow
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="지역퍼스트 신문보기").click()
     assert "제417호" in page.locator("h1").inner_text()
-    assert page.get_by_text("1면: 운정 GTX 개통 한 달").is_visible()
+    expect(page.get_by_text("1면: 운정 GTX 개통 한 달")).to_be_visible()
     # the PDF's first page, rendered to an image at upload (no <object>: phones could not show it)
     first_page = page.locator(".pageview__zoom img")
     assert "1면" in first_page.get_attribute("alt")
@@ -80,7 +81,7 @@ def test_header_link_opens_the_newest_edition(live_server, page, screenshot, tow
 
     # In headless Chromium a click on this page after the download did not navigate; follow the link by address.
     page.goto(live_server.url + page.get_by_role("link", name="지난 지면 모두 보기").get_attribute("href"))
-    assert page.locator("h1").inner_text() == "지면보기"
+    expect(page.locator("h1")).to_have_text("지면보기")
     assert page.get_by_role("img", name="1면: 1면 머리기사", exact=False).count() >= 1
     screenshot(page, "epaper-archive")
 

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from articles.models import Article, BreakingNews, Correction, ReviewStep, Tag
 from tests.factories import FROZEN_NOW
@@ -101,20 +102,20 @@ def test_reporter_to_desk_to_published(live_server, page, screenshot, reporter, 
     )
     page.context.clear_cookies()
     page.goto(live_server.url + article.get_absolute_url())
-    assert page.locator("h1").inner_text() == "운정 호수공원 야간 개방 밤 10시까지 연장"
-    assert page.get_by_role("region", name="속보").is_visible()
-    assert page.get_by_text("개방 시작일을 6월 1일로 바로잡습니다.").is_visible()
-    assert page.get_by_role("link", name="#운정신도시").is_visible()
-    assert page.get_by_role("heading", name="관련 기사").is_visible()
+    expect(page.locator("h1")).to_have_text("운정 호수공원 야간 개방 밤 10시까지 연장")
+    expect(page.get_by_role("region", name="속보")).to_be_visible()
+    expect(page.get_by_text("개방 시작일을 6월 1일로 바로잡습니다.")).to_be_visible()
+    expect(page.get_by_role("link", name="#운정신도시")).to_be_visible()
+    expect(page.get_by_role("heading", name="관련 기사")).to_be_visible()
     # the only cookie a reader gets is the visitor counter's, set by its beacon, never by a page
     assert {cookie["name"] for cookie in page.context.cookies()} <= {VISITOR_COOKIE}
     screenshot(page, "newsroom-6-reader-article")
 
     # 속보 can be dismissed, and stays dismissed on the next page
     page.get_by_role("button", name="속보 닫기").click()
-    assert not page.get_by_role("region", name="속보").is_visible()
+    expect(page.get_by_role("region", name="속보")).to_be_hidden()
     page.goto(live_server.url + "/")
-    assert not page.get_by_role("region", name="속보").is_visible()
+    expect(page.get_by_role("region", name="속보")).to_be_hidden()
     # the only cookie a reader gets is the visitor counter's, set by its beacon, never by a page
     assert {cookie["name"] for cookie in page.context.cookies()} <= {VISITOR_COOKIE}
 
@@ -145,7 +146,7 @@ def test_breaking_bar_rotates_pauses_and_fits_a_phone(live_server, page, screens
     page.clock.run_for(5300)
     assert shown() == held  # nothing moves while the keyboard focus is in the bar
     pause.click()
-    assert bar.get_by_role("button", name="다시 재생").is_visible()
+    expect(bar.get_by_role("button", name="다시 재생")).to_be_visible()
     page.locator("#content").focus()
     page.mouse.move(5, 600)
     page.clock.run_for(5300)
@@ -168,7 +169,7 @@ def test_roomy_form_styled_editor_and_preview_in_a_new_tab(live_server, page, sc
     title.fill(headline)
     assert page.locator('[data-charcount-for="id_title"]').inner_text() == str(len(headline)) == "30"
     page.fill("#id_subtitle", "여름철 한시 운영")
-    assert page.locator('[data-charcount-for="id_subtitle"]').inner_text() == "9"
+    expect(page.locator('[data-charcount-for="id_subtitle"]')).to_have_text("9")
     editable = page.locator(".ck-editor__editable")
     editable.click()
     page.keyboard.type("관리 인력")
@@ -188,9 +189,9 @@ def test_roomy_form_styled_editor_and_preview_in_a_new_tab(live_server, page, sc
         page.get_by_role("button", name="미리보기").click()
     preview = opened.value
     preview.wait_for_load_state()
-    assert preview.locator("h1").inner_text() == "운정호수공원 야간 개방, 밤 10시까지 한 시간 늘린다"
-    assert preview.locator(".story__subtitle").inner_text() == "여름철 한시 운영"
-    assert preview.locator(".story__body h2").inner_text() == "관리 인력"
+    expect(preview.locator("h1")).to_have_text("운정호수공원 야간 개방, 밤 10시까지 한 시간 늘린다")
+    expect(preview.locator(".story__subtitle")).to_have_text("여름철 한시 운영")
+    expect(preview.locator(".story__body h2")).to_have_text("관리 인력")
     assert "미리보기" in preview.locator(".notice--preview").inner_text()
     assert preview.title().startswith("[미리보기]")
     screenshot(preview, "newsroom-8-preview")
@@ -217,10 +218,10 @@ def test_revision_diff_shows_changed_links_images_and_tags(live_server, page, sc
     log_in(page, live_server, "desk")
     page.goto(live_server.url + f"/admin/articles/article/{article.pk}/revisions/?a=1&b=2")
     diff = page.locator(".revdiff")
-    assert page.get_by_role("heading", name="본문 링크").is_visible()
+    expect(page.get_by_role("heading", name="본문 링크")).to_be_visible()
     assert "https://www.paju.go.kr/notice/2" in diff.inner_text()
-    assert page.get_by_role("heading", name="본문 사진").is_visible()
+    expect(page.get_by_role("heading", name="본문 사진")).to_be_visible()
     assert diff.locator("img.revdiff__thumb").count() == 2
-    assert page.get_by_role("heading", name="태그").is_visible()
+    expect(page.get_by_role("heading", name="태그")).to_be_visible()
     assert "No Differences" not in diff.inner_text()
     screenshot(page, "newsroom-9-revision-links-images")

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from articles.models import Article, BreakingNews, ReporterProfile
 from tests.factories import PASSWORD
@@ -73,9 +74,9 @@ def test_on_a_phone_the_story_starts_on_the_first_screen(live_server, browser, n
 
 def test_desktop_keeps_the_newspaper_header(live_server, page, newsroom):
     page.goto(live_server.url + "/")
-    assert page.get_by_role("navigation", name="주 메뉴").is_visible()
-    assert page.locator(".masthead__tagline").is_visible()
-    assert not page.locator(".menupanel").is_visible()
+    expect(page.get_by_role("navigation", name="주 메뉴")).to_be_visible()
+    expect(page.locator(".masthead__tagline")).to_be_visible()
+    expect(page.locator(".menupanel")).to_be_hidden()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -84,17 +85,17 @@ def test_phone_menu_opens_the_full_two_level_menu(live_server, browser, newsroom
     page = ctx.new_page()
     page.goto(live_server.url + "/")
     panel = page.get_by_role("navigation", name="전체 메뉴 (모바일)")
-    assert not panel.is_visible()
+    expect(panel).to_be_hidden()
     page.locator(".menupanel__button").click()
-    assert panel.is_visible()
+    expect(panel).to_be_visible()
     for name in ("퍼스트뉴스", "파주뉴스", "우리동네업소소개", "회원 로그인", "포토뉴스"):
         assert panel.get_by_role("link", name=name, exact=True).first.is_visible(), name
     if javascript:
         page.keyboard.press("Escape")
-        assert not panel.is_visible()
+        expect(panel).to_be_hidden()
         page.locator(".menupanel__button").click()
     panel.get_by_role("link", name="파주뉴스", exact=True).click()
-    assert page.locator("h1").inner_text() == "파주뉴스"
+    expect(page.locator("h1")).to_have_text("파주뉴스")
     ctx.close()
 
 
@@ -118,7 +119,7 @@ def test_font_size_is_remembered_and_print_hides_the_chrome(live_server, page, n
         assert page.locator(hidden).first.is_hidden(), hidden
     address = page.locator(".story__address")
     assert address.is_visible() and newsroom.get_absolute_url() in address.inner_text()
-    assert page.get_by_text("저작권자 © 퍼스트신문 무단전재 및 재배포 금지").is_visible()
+    expect(page.get_by_text("저작권자 © 퍼스트신문 무단전재 및 재배포 금지")).to_be_visible()
     page.emulate_media(media="screen")
     assert address.is_hidden()
 

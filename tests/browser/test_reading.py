@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from articles.models import Article
 
@@ -24,17 +25,17 @@ def newsroom(make_article, image_upload):
 def test_reader_walks_from_home_to_section_to_article(live_server, page, screenshot, newsroom):
     page.goto(live_server.url + "/")
     assert page.locator("h1").count() == 1
-    assert page.get_by_role("heading", name="많이 본 뉴스").is_visible()
+    expect(page.get_by_role("heading", name="많이 본 뉴스")).to_be_visible()
     assert "공개되지 않은 초고" not in page.content()
     screenshot(page, "home-desktop")
 
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="퍼스트뉴스").click()
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="파주뉴스").click()
-    assert page.locator("h1").inner_text() == "파주뉴스"
+    expect(page.locator("h1")).to_have_text("파주뉴스")
     screenshot(page, "section-desktop")
 
     page.get_by_role("link", name="파주 운정호수공원 가을 음악회 성황").first.click()
-    assert page.locator("h1").inner_text() == "파주 운정호수공원 가을 음악회 성황"
+    expect(page.locator("h1")).to_have_text("파주 운정호수공원 가을 음악회 성황")
     assert page.get_by_role("navigation", name="현재 위치").inner_text().split() == [
         "홈",
         "›",
@@ -45,7 +46,7 @@ def test_reader_walks_from_home_to_section_to_article(live_server, page, screens
         page.get_by_role("navigation", name="현재 위치").get_by_role("link").all_inner_texts()
         == ["홈", "퍼스트뉴스", "파주뉴스"]
     )
-    assert page.get_by_role("heading", name="퍼스트뉴스 최신 기사").is_visible()
+    expect(page.get_by_role("heading", name="퍼스트뉴스 최신 기사")).to_be_visible()
     lead = page.get_by_role("img", name="호수공원 야외무대에서 공연하는 합창단")
     assert lead.evaluate("img => img.complete && img.naturalWidth > 0")
     screenshot(page, "article-desktop")

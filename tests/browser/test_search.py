@@ -1,6 +1,7 @@
 """A reader searches from the header box and reads highlighted results, on a phone and on a desktop."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -12,9 +13,9 @@ def test_reader_searches_a_two_syllable_word_from_the_header(page, live_server, 
     page.get_by_label("기사 검색어").fill("경제")
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=*")
-    assert page.locator("h1").inner_text() == "‘경제’ 검색 결과"
+    expect(page.locator("h1")).to_have_text("‘경제’ 검색 결과")
     assert page.locator(".search__results .item").count() == 1
-    assert page.locator(".search__results mark").first.inner_text() == "경제"
+    expect(page.locator(".search__results mark").first).to_have_text("경제")
     screenshot(page, "search-results-desktop")
     page.set_viewport_size({"width": 320, "height": 740})
     page.get_by_label("검색어", exact=True).fill("경")

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from playwright.sync_api import expect
 
 from visitors import demo
 
@@ -19,10 +20,10 @@ def test_admin_sees_the_visitor_chart_and_readers_see_the_footer_figures(
     page.get_by_label("비밀번호").fill("correct-horse-battery")
     page.get_by_role("button", name="로그인").click()
     chart = page.get_by_role("img", name="최근 30일 일별 방문자 수 막대그래프")
-    assert chart.is_visible()
+    expect(chart).to_be_visible()
     assert chart.locator("rect.bar").count() == 30
-    assert page.get_by_role("heading", name="유입 도메인 (최근 30일)").is_visible()
-    assert page.get_by_role("cell", name="search.naver.com", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="유입 도메인 (최근 30일)")).to_be_visible()
+    expect(page.get_by_role("cell", name="search.naver.com", exact=True)).to_be_visible()
     screenshot(page, "admin-visitor-statistics")
 
     page.goto(live_server.url + "/")
