@@ -5,8 +5,8 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db import connection
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import JSONObject
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject
@@ -15,6 +15,7 @@ from django.views.generic import DetailView, ListView, RedirectView, TemplateVie
 
 from lib import pagecache
 from lib.images import save_editor_upload
+from lib.json_rows import JSONRows
 from lib.pagination import BlockPaginator
 
 from . import seo
@@ -159,44 +160,52 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        # Most articles have no shared byline and no correction: known with the article, those lists
-        # then cost no query when its story is made.
+        """The article with what its page needs around it, in one query: its tags (a JSON list), 이전/다음
+        in its section (each an index probe), and whether it has shared bylines and corrections (most
+        have neither: those lists then cost no query when its story is made)."""
+        published = Article.objects.published().filter(section=OuterRef("section"))
+        newer = published.filter(published_at__gt=OuterRef("published_at")).order_by("published_at", "id")
+        older = published.filter(published_at__lt=OuterRef("published_at")).order_by("-published_at", "-id")
         return (
             Article.objects.visible_to(self.request.user)
             .select_related("section__group", "reporter__reporter_profile")
             .annotate(
                 has_bylines=Exists(Byline.objects.filter(article=OuterRef("pk"))),
                 has_corrections=Exists(Correction.objects.filter(article=OuterRef("pk"))),
+                tag_rows=JSONRows(
+                    Tag.objects.filter(articles=OuterRef("pk")).values(
+                        item=JSONObject(id="id", name="name", slug="slug")
+                    )
+                ),
+                next_row=Subquery(newer.values(item=JSONObject(id="id", title="title"))[:1]),
+                previous_row=Subquery(older.values(item=JSONObject(id="id", title="title"))[:1]),
             )
         )
 
     def get_object(self, queryset=None):
-        """For readers, the article and the lists around it (이전/다음, related) are one cache entry under
-        the content generation (any change makes a new one): a warm render reads it instead of making
-        queries. The desk and reporters, who may preview unpublished articles, read the database."""
-        self.tags = None  # read once, when something needs them (the lists, the story fragments)
+        """For readers, the article and its related articles are one cache entry under the content
+        generation (any change makes a new one): a warm render reads it instead of making queries. The
+        desk and reporters, who may preview unpublished articles, read the database."""
         if self.request.user.is_staff:
-            article, self.lists = self.article_and_lists(queryset)
-        else:
-            generation = pagecache.request_state(self.request).generation
-            article, self.lists = pagecache.kept(
-                f"article:page:{self.kwargs['pk']}",
-                generation,
-                lambda: self.article_and_lists(queryset),  # a 404 is not kept
-                settings.FRAGMENT_CACHE_SECONDS,
-            )
+            return self.article_and_related(queryset)
+        generation = pagecache.request_state(self.request).generation
+        return pagecache.kept(
+            f"article:with-related:{self.kwargs['pk']}",
+            generation,
+            lambda: self.article_and_related(queryset),  # a 404 is not kept
+            settings.FRAGMENT_CACHE_SECONDS,
+        )
+
+    def article_and_related(self, queryset):
+        article = super().get_object(queryset)
+        article.tag_list = sorted((Tag(**row) for row in article.tag_rows), key=lambda tag: tag.name)
+        article.related_articles = related_articles(article, article.tag_list)
         return article
 
-    def article_and_lists(self, queryset):
-        article = super().get_object(queryset)
-        self.tags = SimpleLazyObject(lambda: list(article.tags.all()))
-        return article, article_lists(article, self.tags)
-
     def get_context_data(self, **kwargs):
-        # Tags, bylines and corrections are read only when something that shows them is made (the story
-        # and story_around fragments, the lists): a query each then, none on a warm render.
+        # Bylines and corrections are read only when something that shows them is made (the story
+        # fragment): a query each then, none on a warm render.
         article = self.object
-        tags = self.tags if self.tags is not None else SimpleLazyObject(lambda: list(article.tags.all()))
         return super().get_context_data(
             current_group=article.section.group,
             current_section=article.section,
@@ -206,31 +215,20 @@ class ArticleDetailView(DetailView):
                     list(article.bylines.select_related("reporter")) if article.has_bylines else []
                 )
             ),
-            tags=tags,
+            tags=article.tag_list,
             corrections=SimpleLazyObject(
                 lambda: list(article.corrections.order_by("created_at", "id")) if article.has_corrections else []
             ),
-            **self.lists,
+            previous_article=neighbour(article.previous_row),
+            next_article=neighbour(article.next_row),
+            related_articles=article.related_articles,
             **kwargs,
         )
 
 
-def article_lists(article, tags):
-    """이전/다음 기사 and the related articles of an article page (the group's latest is a sidebar block)."""
-    published = Article.objects.published()
-    in_section = published.filter(section=article.section).only("id", "title", "published_at")
-    newer = in_section.filter(published_at__gt=article.published_at).order_by("published_at", "id")[:1]
-    older = in_section.filter(published_at__lt=article.published_at).order_by("-published_at", "-id")[:1]
-    if connection.features.supports_slicing_ordering_in_compound:  # PostgreSQL: one query
-        both = list(newer.union(older, all=True))
-        newer = [row for row in both if row.published_at > article.published_at]
-        older = [row for row in both if row.published_at < article.published_at]
-    newer, older = next(iter(newer), None), next(iter(older), None)
-    return {
-        "previous_article": older,
-        "next_article": newer,
-        "related_articles": related_articles(article, tags),
-    }
+def neighbour(row):
+    """이전/다음 기사 from its {id, title} (None when there is none): what the link to it needs."""
+    return Article(id=row["id"], title=row["title"]) if row else None
 
 
 def related_articles(article, tags):
