@@ -626,16 +626,25 @@ SIDEBAR_LATEST = 8
 
 
 def _sidebar_lists():
-    """포토뉴스 (the newest published articles with a photo, on the home page and in the sidebar) and, per
-    article group, its newest published titles ({group id: [articles]}, newest first), in one query.
+    """포토뉴스 (the newest published articles with a photo, on the home page and in the sidebar), per
+    article group its newest published titles ({group id: [articles]}, newest first), and the time of the
+    next scheduled article (which changes both), in one query.
 
     A group's newest are among its sections' newest, and the newest with a photo among themselves, so
-    both lists come out of the rows of those few ids, read through the list indexes.
+    both lists come out of the rows of those few ids, read through the list indexes; the scheduled time
+    rides on every row (one index probe, made once).
     """
-    published = Article.objects.published()
+    now = timezone.now()
+    published = Article.objects.published(now)
     photo_ids = published.exclude(photo="").order_by("-published_at", "-id").values_list("pk", flat=True)
-    rows = (
+    scheduled = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)[:1]
+    )
+    rows = list(
         published.newest_per_section(article_section_ids(), SIDEBAR_LATEST + 1, photo_ids[:SIDEBAR_PHOTOS])
+        .annotate(next_scheduled=models.Subquery(scheduled))
         .select_related("section")
         .only(
             "id",
@@ -657,25 +666,25 @@ def _sidebar_lists():
         group_articles = latest.setdefault(article.section.group_id, [])
         if len(group_articles) <= SIDEBAR_LATEST:
             group_articles.append(article)
-    return {"photos": photos, "latest": latest}
+    next_scheduled = rows[0].next_scheduled if rows else scheduled.first()  # (nothing published yet)
+    return {"photos": photos, "latest": latest, "next_scheduled": next_scheduled}
 
 
-# Sidebar blocks: cached for everyone; a saved article clears them, and the short timeout lets an
-# article scheduled for later appear within two minutes of its time.
-SIDEBAR_LISTS = Cached("articles:sidebar-lists", 120, _sidebar_lists)
+# Sidebar blocks: cached for everyone; a saved article clears them, and so does the next scheduled
+# article's time coming (next_scheduled_change, asked by lib.pagecache on the first request after it).
+SIDEBAR_LISTS = Cached("articles:sidebar", 120, _sidebar_lists)
 SIDEBAR_LISTS.clear_on(Article, Section, Group)
 
 
 def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:
     """The next moment public pages change with the clock alone: a scheduled article's time, or a 속보
-    item starting or ending (lib.pagecache caps cached lifetimes by it). One indexed query; the 속보
-    items come from their cached list (the one the 속보 bar reads)."""
-    article = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+    item starting or ending (lib.pagecache caps cached lifetimes by it). No query of its own: the
+    article's time comes with the sidebar lists, the 속보 items from their cached list (the one the 속보
+    bar reads)."""
+    lists = SIDEBAR_LISTS.get()
+    if lists["next_scheduled"] is not None and lists["next_scheduled"] <= now:
+        SIDEBAR_LISTS.clear()  # read before that article's time: without it
+        lists = SIDEBAR_LISTS.get()
     breaking = [moment for item in BREAKING.get() for moment in (item.starts_at, item.expires_at) if moment > now]
-    found = [moment for moment in (article, *breaking) if moment is not None]
+    found = [moment for moment in (lists["next_scheduled"], *breaking) if moment is not None and moment > now]
     return min(found) if found else None

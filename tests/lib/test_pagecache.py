@@ -225,6 +225,25 @@ def test_a_scheduled_article_shows_when_its_time_comes(make_article, time_machin
     assert "예약된 기사" in after.content.decode()
 
 
+def test_a_scheduled_article_joins_the_sidebar_lists_when_its_time_comes(make_article, time_machine):
+    """The sidebar's group-latest list is cached for everyone apart from the page; it is made again at
+    the scheduled time too, not up to its two-minute lifetime later."""
+    time_machine.move_to(factories.FROZEN_NOW, tick=False)
+    older = make_article(title="먼저 나온 기사")
+    make_article(
+        section="safety", title="예약된 치안 기사", published_at=factories.FROZEN_NOW + datetime.timedelta(seconds=30)
+    )
+
+    def group_latest():
+        html = page(older.get_absolute_url()).content.decode()
+        latest = html[html.index("퍼스트뉴스</a> 최신 기사") :]
+        return latest[: latest.index("</ul>")]
+
+    assert "예약된 치안 기사" not in group_latest()
+    time_machine.move_to(factories.FROZEN_NOW + datetime.timedelta(seconds=31), tick=False)
+    assert "예약된 치안 기사" in group_latest()
+
+
 def test_while_one_request_renders_a_changed_page_the_others_answer_the_previous_copy(make_article, rf):
     from django.core.cache import cache
 
