@@ -686,5 +686,5 @@ def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:
         SIDEBAR_LISTS.clear()  # read before that article's time: without it
         lists = SIDEBAR_LISTS.get()
     breaking = [moment for item in BREAKING.get() for moment in (item.starts_at, item.expires_at) if moment > now]
-    found = [moment for moment in (lists["next_scheduled"], *breaking) if moment is not None and moment > now]
+    found = [moment for moment in (lists["next_scheduled"], *breaking) if moment is not None]
     return min(found) if found else None
