@@ -3,6 +3,8 @@ from captcha.models import CaptchaStore
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from tests.browser.images import wait_until_loaded
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 User = get_user_model()
@@ -18,7 +20,7 @@ def test_reader_signs_up_logs_in_opens_my_page_and_logs_out(live_server, page, s
     page.get_by_role("link", name="회원 가입").click()
     expect(page.locator("h1")).to_have_text("회원 가입")
     image = page.get_by_role("img", name="자동등록방지 숫자 그림", exact=False)
-    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    wait_until_loaded(image)
 
     page.get_by_label("아이디").fill("unjeong_lake")
     page.get_by_label("닉네임").fill("호수공원산책")
@@ -46,9 +48,7 @@ def test_reader_signs_up_logs_in_opens_my_page_and_logs_out(live_server, page, s
     # functions, not expressions: Playwright evaluates a string expression with eval(), which the CSP refuses
     page.wait_for_function("before => document.querySelector('input[name=captcha_0]').value !== before", arg=before)
     assert page.evaluate("window.__same_page") is True
-    page.wait_for_function(
-        "() => { const i = document.querySelector('.captcha__image'); return i.complete && i.naturalWidth > 0; }"
-    )
+    wait_until_loaded(page.locator(".captcha__image"))
     audio_href = page.get_by_role("link", name="숫자음성듣기").get_attribute("href")
     assert page.locator('input[name="captcha_0"]').input_value() in audio_href
     audio = page.request.get(live_server.url + audio_href)

@@ -2,6 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from directory.models import Listing
+from tests.browser.images import wait_until_loaded
 from tests.factories import make_banner, make_edition, make_listing, newspaper_pdf, pdf_upload
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -52,7 +53,7 @@ def test_reader_browses_the_directory_and_searches_by_area(live_server, page, sc
     assert naver.get_attribute("href").startswith("https://map.naver.com/p/search/%EA%B2%BD%EA%B8%B0%EB%8F%84")
     expect(page.get_by_role("link", name="카카오맵에서 운정 손칼국수 위치 보기 (새 창)")).to_be_visible()
     photo = page.get_by_role("img", name="운정 손칼국수 가게 모습")
-    assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
+    wait_until_loaded(photo)
     screenshot(page, "directory-detail")
 
     page.get_by_role("link", name="음식 업소 목록으로").click()
@@ -73,7 +74,7 @@ def test_header_link_opens_the_newest_edition(live_server, page, screenshot, tow
     # the PDF's first page, rendered to an image at upload (no <object>: phones could not show it)
     first_page = page.locator(".pageview__zoom img")
     assert "1면" in first_page.get_attribute("alt")
-    assert first_page.evaluate("image => image.complete && image.naturalWidth > 0")
+    wait_until_loaded(first_page)
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF 내려받기").click()
     assert download.value.suggested_filename.endswith("-417.pdf")

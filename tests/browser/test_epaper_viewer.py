@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from epaper.models import Edition
+from tests.browser.images import wait_until_loaded
 from tests.browser.test_reader_layout import AXE, DESKTOP, PHONE, audit, context
 from tests.factories import newspaper_pdf, png_bytes
 
@@ -39,7 +40,7 @@ def test_turning_the_pages_of_an_edition(live_server, browser, edition, viewport
     assert "1면" in status(page) and "전체 3면" in status(page)
     viewer = page.locator("[data-epaper-viewer]")
     picture = viewer.locator("[data-epaper-page] img")
-    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")  # the rendered page, not a blank box
+    wait_until_loaded(picture)  # the rendered page, not a blank box
     box = picture.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], "the page fits the screen"
     thumbs_box = page.get_by_role("navigation", name="면 목록").bounding_box()

@@ -2,6 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
+from tests.browser.images import wait_until_loaded
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -48,7 +49,7 @@ def test_reader_walks_from_home_to_section_to_article(live_server, page, screens
     )
     expect(page.get_by_role("heading", name="퍼스트뉴스 최신 기사")).to_be_visible()
     lead = page.get_by_role("img", name="호수공원 야외무대에서 공연하는 합창단")
-    assert lead.evaluate("img => img.complete && img.naturalWidth > 0")
+    wait_until_loaded(lead)
     screenshot(page, "article-desktop")
 
 
